@@ -1,0 +1,50 @@
+/** The typed, validated, frozen configuration of one gateway process. */
+export type DriverName = 'wwebjs' | 'sandbox';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  /** Absolute path of the LocalAuth data path; the profile lives in `<authDir>/session-default`. */
+  authDir: string;
+  driver: DriverName;
+  chrome: {
+    /** Explicit (WHATSAPP_CHROME_EXECUTABLE) or discovered binary; null when nothing was found. */
+    executable: string | null;
+    /** True when the operator named the binary; discovery was skipped. */
+    explicit: boolean;
+    /** Every place looked at, for a useful error when the browser is missing. */
+    tried: string[];
+    headless: boolean;
+  };
+  web: {
+    /** WhatsApp Web version key pinned for whatsapp-web.js (`webVersion`). */
+    version: string;
+    /** Local web-version cache directory (`webVersionCache.path`). */
+    cacheDir: string;
+  };
+  timeouts: {
+    /** Launching Chromium and loading WhatsApp Web until the first QR or the restored session. */
+    startMs: number;
+    /** Any single call into the browser (send, list, read, state). */
+    callMs: number;
+    /** How long an operation that needs `ready` waits while the session is starting. */
+    readyWaitMs: number;
+    /** Bounded `destroy()` at shutdown or after a failure. */
+    shutdownMs: number;
+  };
+  /** Start the client at boot when a saved session exists. */
+  resumeOnBoot: boolean;
+  /** Print the QR in the terminal when one arrives. */
+  printQr: boolean;
+  security: {
+    apiToken: string | null;
+    allowedHosts: string[];
+    allowedOrigins: string[];
+  };
+  logLevel: LogLevel;
+  sandbox: {
+    /** Delay before the sandbox phone "scans" the QR or enters the pairing code. */
+    linkDelayMs: number;
+  };
+}

@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { ConfigError } from '../errors.js';
+import { chromeCandidates, discoverChrome, isExecutable } from './chrome-discovery.js';
+import type { DriverName, GatewayConfig, LogLevel } from './config.js';
+import { VariableProblem, parseBoolean, parseChoice, parseInteger, parseList } from './parsers.js';
+
+/** Defaults, in one table. Paths are resolved against the working directory. */
+export const CONFIG_DEFAULTS = {
+  WHATSAPP_MCP_HOST: '127.0.0.1',
+  WHATSAPP_MCP_PORT: '8790',
+  WHATSAPP_AUTH_DIR: '.wwebjs_auth',
+  WHATSAPP_DRIVER: 'wwebjs',
+  // The version whatsapp-web.js 1.34.7 itself defaults to; pinned so an upstream change of the
+  // live page cannot silently change what the library talks to.
+  WHATSAPP_WEB_VERSION: '2.3000.1017054665',
+  WHATSAPP_START_TIMEOUT_MS: '60000',
+  WHATSAPP_CALL_TIMEOUT_MS: '30000',
+  WHATSAPP_READY_WAIT_MS: '30000',
+  WHATSAPP_SHUTDOWN_TIMEOUT_MS: '10000',
+  WHATSAPP_RESUME_ON_BOOT: 'true',
+  WHATSAPP_PRINT_QR: 'true',
+  WHATSAPP_LOG_LEVEL: 'info',
+  WHATSAPP_SANDBOX_LINK_DELAY_MS: '1500',
+} as const;
+
+const DRIVERS: readonly DriverName[] = ['wwebjs', 'sandbox'];
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface LoadConfigOptions {
+  cwd?: string;
+  platform?: NodeJS.Platform;
+}
+
+/**
+ * Reads and validates the environment once. Every bad variable is reported, one line each, in a
+ * single ConfigError, so an operator fixes them all in one go. This is the only reader of
+ * process.env in the project.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): Readonly<GatewayConfig> {
+  const cwd = options.cwd ?? process.cwd();
+  const platform = options.platform ?? process.platform;
+  const problems: string[] = [];
+
+  function read<T>(name: string, parse: (raw: string) => T, fallback: T): T {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    try {
+      return parse(raw);
+    } catch (error) {
+      if (!(error instanceof VariableProblem)) throw error;
+      problems.push(`${name} ${error.message}`);
+      return fallback;
+    }
+  }
+  const text = (name: keyof typeof CONFIG_DEFAULTS): string => (env[name]?.trim() || CONFIG_DEFAULTS[name]);
+  const defaultInt = (name: keyof typeof CONFIG_DEFAULTS): number => Number(CONFIG_DEFAULTS[name]);
+  const ms = (name: keyof typeof CONFIG_DEFAULTS, min: number, max: number): number =>
+    read(name, (raw) => parseInteger(raw, min, max), defaultInt(name));
+
+  const host = text('WHATSAPP_MCP_HOST');
+  const port = read('WHATSAPP_MCP_PORT', (raw) => parseInteger(raw, 0, 65535), defaultInt('WHATSAPP_MCP_PORT'));
+  const authDir = resolvePath(text('WHATSAPP_AUTH_DIR'), cwd);
+  const driver = read('WHATSAPP_DRIVER', (raw) => parseChoice(raw, DRIVERS), 'wwebjs' as DriverName);
+
+  const explicitChrome = env['WHATSAPP_CHROME_EXECUTABLE']?.trim();
+  let chrome: GatewayConfig['chrome'];
+  const headless = read('WHATSAPP_HEADLESS', parseBoolean, !hasDisplay(env, platform));
+  if (explicitChrome) {
+    const executable = resolvePath(explicitChrome, cwd);
+    if (driver === 'wwebjs' && !isExecutable(executable)) {
+      problems.push(`WHATSAPP_CHROME_EXECUTABLE points to "${executable}", which is not an executable file`);
+    }
+    chrome = { executable, explicit: true, tried: [executable], headless };
+  } else {
+    const discovery = discoverChrome(chromeCandidates(platform, env));
+    chrome = { executable: discovery.found, explicit: false, tried: discovery.tried, headless };
+  }
+
+  const apiToken = readToken(env, cwd, problems);
+  if (!isLoopback(host) && apiToken === null) {
+    problems.push(
+      `WHATSAPP_MCP_HOST is "${host}", which is reachable from other machines: set WHATSAPP_API_TOKEN or WHATSAPP_API_TOKEN_FILE, or bind to 127.0.0.1`,
+    );
+  }
+
+  const config: GatewayConfig = {
+    host,
+    port,
+    authDir,
+    driver,
+    chrome,
+    web: {
+      version: text('WHATSAPP_WEB_VERSION'),
+      cacheDir: env['WHATSAPP_WEB_CACHE_DIR']?.trim()
+        ? resolvePath(env['WHATSAPP_WEB_CACHE_DIR'].trim(), cwd)
+        : join(authDir, 'web-version-cache'),
+    },
+    timeouts: {
+      startMs: ms('WHATSAPP_START_TIMEOUT_MS', 1000, 600_000),
+      callMs: ms('WHATSAPP_CALL_TIMEOUT_MS', 100, 600_000),
+      readyWaitMs: ms('WHATSAPP_READY_WAIT_MS', 0, 600_000),
+      shutdownMs: ms('WHATSAPP_SHUTDOWN_TIMEOUT_MS', 100, 120_000),
+    },
+    resumeOnBoot: read('WHATSAPP_RESUME_ON_BOOT', parseBoolean, true),
+    printQr: read('WHATSAPP_PRINT_QR', parseBoolean, true),
+    security: {
+      apiToken,
+      allowedHosts: read('WHATSAPP_ALLOWED_HOSTS', parseList, []),
+      allowedOrigins: read('WHATSAPP_ALLOWED_ORIGINS', parseList, []),
+    },
+    logLevel: read('WHATSAPP_LOG_LEVEL', (raw) => parseChoice(raw, LOG_LEVELS), 'info' as LogLevel),
+    sandbox: { linkDelayMs: ms('WHATSAPP_SANDBOX_LINK_DELAY_MS', 0, 600_000) },
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return deepFreeze(config);
+}
+
+function resolvePath(path: string, cwd: string): string {
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}
+
+function hasDisplay(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): boolean {
+  if (platform === 'darwin' || platform === 'win32') return true;
+  return Boolean(env['DISPLAY'] || env['WAYLAND_DISPLAY']);
+}
+
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
+function readToken(env: NodeJS.ProcessEnv, cwd: string, problems: string[]): string | null {
+  const inline = env['WHATSAPP_API_TOKEN']?.trim();
+  const file = env['WHATSAPP_API_TOKEN_FILE']?.trim();
+  if (inline && file) {
+    problems.push('WHATSAPP_API_TOKEN and WHATSAPP_API_TOKEN_FILE are both set: keep only one');
+    return null;
+  }
+  if (inline) {
+    if (inline.length < 16) problems.push('WHATSAPP_API_TOKEN must be at least 16 characters long');
+    return inline;
+  }
+  if (!file) return null;
+  try {
+    const token = readFileSync(resolvePath(file, cwd), 'utf8').trim();
+    if (token.length < 16) problems.push(`WHATSAPP_API_TOKEN_FILE "${file}" must hold a token of at least 16 characters`);
+    return token;
+  } catch (error) {
+    problems.push(`WHATSAPP_API_TOKEN_FILE "${file}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    return null;
+  }
+}
+
+function deepFreeze<T>(value: T): Readonly<T> {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

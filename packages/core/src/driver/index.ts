@@ -1,0 +1,9 @@
+export type {
+  Account,
+  Chat,
+  DriverEvents,
+  DriverFactory,
+  Message,
+  StartOptions,
+  WhatsAppDriver,
+} from './types.js';

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import type { Logger } from 'pino';
+import type { GatewayConfig } from '../../config/index.js';
+import type { DriverFactory, WhatsAppDriver } from '../../driver/index.js';
+import { GatewayError } from '../../errors.js';
+import { buildClientOptions } from './client-options.js';
+import { loadWwebjs } from './load-library.js';
+import { deleteSavedProfile, ensureAuthDir, hasSavedProfile } from './saved-session.js';
+import { WwebjsDriver, type ClientBuilder } from './wwebjs-driver.js';
+
+export { buildClientOptions, chromiumArgs } from './client-options.js';
+export type { ChatLike, ClientLike, MessageLike } from './client-like.js';
+export { isProcessAlive } from './kill-browser.js';
+export { profileDir } from './saved-session.js';
+export { WwebjsDriver } from './wwebjs-driver.js';
+export type { ClientBuilder } from './wwebjs-driver.js';
+
+export interface WwebjsDriverFactoryOptions {
+  config: Readonly<GatewayConfig>;
+  logger: Logger;
+  /** Extra Chromium flags, appended to the defaults. */
+  extraChromiumArgs?: readonly string[];
+  /** Replaces the real Client (tests script the library's quirks with a fake). */
+  buildClient?: ClientBuilder;
+}
+
+export function createWwebjsDriverFactory(options: WwebjsDriverFactoryOptions): DriverFactory {
+  const { config, logger } = options;
+  const buildClient: ClientBuilder =
+    options.buildClient ??
+    (async ({ pairingPhoneNumber }) => {
+      await ensureAuthDir(config.authDir);
+      const library = await loadWwebjs();
+      const executablePath = resolveExecutable(config, library.puppeteerExecutablePath());
+      const clientOptions = buildClientOptions({
+        config,
+        executablePath,
+        isRoot: process.getuid?.() === 0,
+        pairingPhoneNumber,
+        extraArgs: options.extraChromiumArgs ?? [],
+      });
+      return library.createClient(clientOptions, { dataPath: config.authDir, clientId: 'default' });
+    });
+
+  return {
+    name: 'wwebjs',
+    async create(): Promise<WhatsAppDriver> {
+      return new WwebjsDriver({ buildClient, logger: logger.child({ driver: 'wwebjs' }) });
+    },
+    hasSavedSession: () => hasSavedProfile(config.authDir),
+    clearSavedSession: () => deleteSavedProfile(config.authDir),
+  };
+}
+
+function resolveExecutable(config: Readonly<GatewayConfig>, puppeteerPath: string | null): string {
+  if (config.chrome.executable) return config.chrome.executable;
+  if (puppeteerPath && existsSync(puppeteerPath)) return puppeteerPath;
+  const tried = [...config.chrome.tried, ...(puppeteerPath ? [`puppeteer's browser (${puppeteerPath})`] : [])];
+  throw new GatewayError(
+    'browser_unavailable',
+    `No Chrome or Chromium found (tried ${tried.join(', ')}). Install one (Debian: apt-get install chromium) or set WHATSAPP_CHROME_EXECUTABLE.`,
+  );
+}

@@ -1,0 +1,28 @@
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** LocalAuth keeps the Chromium profile of clientId `default` here. */
+export function profileDir(authDir: string): string {
+  return join(authDir, 'session-default');
+}
+
+/** A profile with content means a linked session that can be restored without a QR. */
+export async function hasSavedProfile(authDir: string): Promise<boolean> {
+  try {
+    const entries = await readdir(profileDir(authDir));
+    return entries.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export async function deleteSavedProfile(authDir: string): Promise<void> {
+  await rm(profileDir(authDir), { recursive: true, force: true, maxRetries: 3 });
+}
+
+/** The auth dir holds linked-device keys: owner-only from the start. */
+export async function ensureAuthDir(authDir: string): Promise<void> {
+  await mkdir(authDir, { recursive: true, mode: 0o700 });
+  const info = await stat(authDir);
+  if (!info.isDirectory()) throw new Error(`${authDir} exists and is not a directory`);
+}

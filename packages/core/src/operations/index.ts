@@ -1,0 +1,43 @@
+import { listChatsOperation } from './list-chats.js';
+import { logoutOperation } from './logout.js';
+import type { Operation } from './operation.js';
+import { pairingCodeOperation } from './pairing-code.js';
+import { readMessagesOperation } from './read-messages.js';
+import { sendMessageOperation } from './send-message.js';
+import { startAuthOperation } from './start-auth.js';
+import { statusOperation } from './status.js';
+
+/** The catalog: every user-facing operation, in the order transports list them. */
+export const OPERATIONS = [
+  statusOperation,
+  startAuthOperation,
+  pairingCodeOperation,
+  sendMessageOperation,
+  listChatsOperation,
+  readMessagesOperation,
+  logoutOperation,
+] as const satisfies readonly Operation[];
+
+export {
+  listChatsOperation,
+  logoutOperation,
+  pairingCodeOperation,
+  readMessagesOperation,
+  sendMessageOperation,
+  startAuthOperation,
+  statusOperation,
+};
+export { defineOperation } from './operation.js';
+export type { Operation, OperationContext, OperationHints } from './operation.js';
+export { runOperation, validateInput } from './run-operation.js';
+export { toChatSummary, toMessageSummary, toStatus } from './mappers.js';
+export { PAIRING_INSTRUCTIONS } from './pairing-code.js';
+export { MAX_MESSAGE_LENGTH } from './send-message.js';
+export {
+  AccountSchema,
+  ChatSummarySchema,
+  MessageSummarySchema,
+  SessionStateSchema,
+  StatusSchema,
+} from './schemas.js';
+export type { ChatSummary, MessageSummary, Status } from './schemas.js';

@@ -1,0 +1,53 @@
+import type { GatewayConfig } from '../config/index.js';
+import type { Chat, Message } from '../driver/index.js';
+import type { SessionSnapshot } from '../session/index.js';
+import type { ChatSummary, MessageSummary, Status } from './schemas.js';
+
+/** Domain objects to wire shapes: the one place where snake_case field names are produced. */
+
+export function toMessageSummary(message: Message): MessageSummary {
+  return {
+    id: message.id,
+    from: message.from,
+    to: message.to,
+    author: message.author,
+    from_me: message.fromMe,
+    type: message.type,
+    body: message.body,
+    timestamp: message.timestamp,
+    has_media: message.hasMedia,
+  };
+}
+
+export function toChatSummary(chat: Chat): ChatSummary {
+  return {
+    id: chat.id,
+    name: chat.name,
+    is_group: chat.isGroup,
+    is_read_only: chat.isReadOnly,
+    unread_count: chat.unreadCount,
+    timestamp: chat.timestamp,
+    archived: chat.archived,
+    pinned: chat.pinned,
+    muted: chat.muted,
+    last_message: chat.lastMessage ? toMessageSummary(chat.lastMessage) : null,
+  };
+}
+
+export function toStatus(snapshot: SessionSnapshot, config: Readonly<GatewayConfig>): Status {
+  const ready = snapshot.state === 'ready';
+  return {
+    state: snapshot.state,
+    ready,
+    authenticated: ready,
+    auth_dir: config.authDir,
+    chrome_executable: config.chrome.executable ?? '',
+    headless: config.chrome.headless,
+    has_qr: snapshot.qr !== null,
+    last_error: snapshot.lastError,
+    account: ready && snapshot.account ? { ...snapshot.account } : null,
+    driver: config.driver,
+    has_pairing_code: snapshot.pairingCode !== null && snapshot.state === 'qr',
+    state_since: new Date(snapshot.since).toISOString(),
+  };
+}

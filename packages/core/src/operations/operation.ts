@@ -1,0 +1,45 @@
+import type { Logger } from 'pino';
+import type { Static, TSchema } from 'typebox';
+import type { GatewayConfig } from '../config/index.js';
+import type { Session } from '../session/index.js';
+
+/** What every operation handler receives; transports build one per process. */
+export interface OperationContext {
+  session: Session;
+  config: Readonly<GatewayConfig>;
+  logger: Logger;
+}
+
+/** How an operation behaves, for MCP annotations, OpenAPI and agents deciding whether to call it. */
+export interface OperationHints {
+  /** Reads only; never changes WhatsApp or the session. */
+  readOnly: boolean;
+  /** Can destroy something the user cannot get back (unlinking the device). */
+  destructive: boolean;
+  /** Calling twice has the same effect as once. */
+  idempotent: boolean;
+  /** Reaches people outside this system (sends a real message). */
+  openWorld: boolean;
+}
+
+/**
+ * One user-facing operation, defined once. REST routes, the OpenAPI document and MCP tools are all
+ * generated from this definition: the input and output schemas are the only copies of each shape.
+ */
+export interface Operation<I extends TSchema = TSchema, O extends TSchema = TSchema> {
+  /** snake_case id; MCP tools are `whatsapp_<name>`. */
+  readonly name: string;
+  readonly title: string;
+  /** One line. */
+  readonly summary: string;
+  /** When to use it, where its ids come from, side effects and limits. */
+  readonly description: string;
+  readonly input: I;
+  readonly output: O;
+  readonly hints: OperationHints;
+  readonly handler: (context: OperationContext, input: Static<I>) => Promise<Static<O>>;
+}
+
+export function defineOperation<I extends TSchema, O extends TSchema>(operation: Operation<I, O>): Operation<I, O> {
+  return Object.freeze(operation);
+}

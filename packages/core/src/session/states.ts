@@ -1,0 +1,32 @@
+import type { Account } from '../driver/index.js';
+
+/** The seven states of the wire contract, and the only values of `state`. */
+export const SESSION_STATES = ['stopped', 'starting', 'qr', 'authenticated', 'ready', 'auth_failure', 'disconnected'] as const;
+export type SessionState = (typeof SESSION_STATES)[number];
+
+/** States in which a client is running or coming up: start is a no-op there. */
+export const ACTIVE_STATES: ReadonlySet<SessionState> = new Set(['starting', 'qr', 'authenticated', 'ready']);
+
+/** States from which `start` launches a new client. */
+export const STARTABLE_STATES: ReadonlySet<SessionState> = new Set(['stopped', 'auth_failure', 'disconnected']);
+
+/** WhatsApp's disconnect reasons that mean the phone unlinked us: wait for the user, never retry. */
+export const UNLINKED_REASONS: ReadonlySet<string> = new Set(['LOGOUT', 'UNPAIRED', 'UNPAIRED_IDLE']);
+
+export interface PairingCodeInfo {
+  code: string;
+  phoneNumber: string;
+  /** Unix milliseconds; WhatsApp refreshes the code about every 3 minutes. */
+  issuedAt: number;
+}
+
+/** Everything a transport may show about the session, at one instant. */
+export interface SessionSnapshot {
+  state: SessionState;
+  lastError: string | null;
+  account: Account | null;
+  qr: string | null;
+  pairingCode: PairingCodeInfo | null;
+  /** Unix milliseconds of the last state change. */
+  since: number;
+}
