@@ -21,7 +21,6 @@ export class SandboxDriver extends TypedEmitter<DriverEvents> implements WhatsAp
   readonly #timers = new Set<NodeJS.Timeout>();
   #running = false;
   #ready = false;
-  #pairingPhone: string | null = null;
 
   constructor(world: SandboxWorld, options: SandboxDriverOptions) {
     super();
@@ -36,18 +35,17 @@ export class SandboxDriver extends TypedEmitter<DriverEvents> implements WhatsAp
       this.#later(10, () => this.#becomeReady());
       return;
     }
-    if (options.pairingPhoneNumber) {
-      this.#pairingPhone = options.pairingPhoneNumber;
-      this.#later(10, () => this.emit('pairing_code', newPairingCode()));
-    } else {
-      this.#later(10, () => this.emit('qr', `2@sandbox-${randomBytes(24).toString('base64url')}`));
-    }
+    // Like whatsapp-web.js, start resolves once the first QR or pairing code has been shown.
     this.#later(this.#options.linkDelayMs, () => this.#link());
+    if (options.pairingPhoneNumber) {
+      this.emit('pairing_code', newPairingCode());
+    } else {
+      this.emit('qr', newQr());
+    }
   }
 
-  async requestPairingCode(phoneNumber: string): Promise<string> {
+  async requestPairingCode(_phoneNumber: string): Promise<string> {
     this.#assertRunning();
-    this.#pairingPhone = phoneNumber;
     const code = newPairingCode();
     this.#later(0, () => this.emit('pairing_code', code));
     return code;
@@ -105,12 +103,17 @@ export class SandboxDriver extends TypedEmitter<DriverEvents> implements WhatsAp
     return message;
   }
 
+  /** Test and demo knob: the phone scans the QR (or enters the code) now. */
+  linkNow(): void {
+    this.#link();
+  }
+
   /** Test knob: the phone unlinks this device, as WhatsApp's `LOGOUT`. */
   phoneLogout(): void {
     this.#world.linked = false;
     this.#ready = false;
     this.emit('disconnected', 'LOGOUT');
-    this.#later(10, () => this.emit('qr', `2@sandbox-${randomBytes(24).toString('base64url')}`));
+    this.#later(10, () => this.emit('qr', newQr()));
   }
 
   /** Test knob: the browser dies under the client. */
@@ -149,6 +152,10 @@ export class SandboxDriver extends TypedEmitter<DriverEvents> implements WhatsAp
     this.#assertRunning();
     if (!this.#ready) throw new GatewayError('session_not_ready', 'The sandbox session is not linked yet.');
   }
+}
+
+function newQr(): string {
+  return `2@sandbox-${randomBytes(24).toString('base64url')}`;
 }
 
 function newPairingCode(): string {

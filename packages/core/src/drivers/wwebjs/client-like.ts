@@ -52,7 +52,8 @@ export interface ClientLike {
   info?: { wid?: WidLike; pushname?: string; platform?: string } | undefined;
   pupBrowser: BrowserLike | null;
   pupPage: PageLike | null;
-  on(event: string, listener: (...args: never[]) => void): unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- EventEmitter's own listener type.
+  on(event: string, listener: (...args: any[]) => void): unknown;
   removeAllListeners(event?: string): unknown;
   initialize(): Promise<void>;
   destroy(): Promise<void>;

@@ -1,0 +1,55 @@
+// Installs the fake WhatsApp Web page (fake.html, next to this file) into a whatsapp-web.js local
+// web-version cache, so a real Client started with
+//   webVersion: 'fake', webVersionCache: { type: 'local', path: cacheDir, strict: true }
+// loads it instead of https://web.whatsapp.com/. The page's knobs are documented at its top.
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const FAKE_WEB_VERSION = 'fake' as const;
+
+/** Path of the page this module installs. */
+export const FAKE_HTML_PATH = fileURLToPath(new URL('./fake.html', import.meta.url));
+
+/** The account the fake phone links, and the chats it has. Must match fake.html. */
+export const FAKE_ACCOUNT = {
+  wid: '15550001111@c.us',
+  /** Digits for pairing codes (`pairWithPhoneNumber`, `requestPairingCode`). */
+  phoneNumber: '15550001111',
+  pushname: 'Fake Account',
+  platform: 'android',
+  chats: {
+    /** 1:1, five messages (three loaded, two older ones behind WAWebChatLoadMessages). */
+    alice: '15550002222@c.us',
+    /** 1:1, three messages, one unread. */
+    bob: '15550003333@c.us',
+    /** Group "Fake Group": the account (super admin), Alice (admin), Bob; three messages. */
+    group: '120363000000000001@g.us',
+  },
+  /** Chat order right after linking, most recent first. */
+  initialChatOrder: ['120363000000000001@g.us', '15550003333@c.us', '15550002222@c.us'],
+  /** On WhatsApp but not in the chat list. */
+  newContact: '15550004444@c.us',
+  /** Not on WhatsApp (the page's default `unregisteredNumbers`). */
+  unregisteredNumber: '15550009999',
+} as const;
+
+/**
+ * Chromium arguments for the fake: no sandbox (containers run as root), no GPU, no /dev/shm, and
+ * every host name resolves to nothing except 127.0.0.1, so nothing can leave the machine.
+ */
+export const fakeChromiumArgs: string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+];
+
+/** Copies fake.html to `<cacheDir>/fake.html`; pass the returned `webVersion` to the Client. */
+export async function installFakeWeb(cacheDir: string): Promise<{ webVersion: typeof FAKE_WEB_VERSION }> {
+  await mkdir(cacheDir, { recursive: true });
+  await copyFile(FAKE_HTML_PATH, join(cacheDir, `${FAKE_WEB_VERSION}.html`));
+  return { webVersion: FAKE_WEB_VERSION };
+}
