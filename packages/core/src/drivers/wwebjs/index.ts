@@ -18,30 +18,39 @@ export type { ClientBuilder } from './wwebjs-driver.js';
 export interface WwebjsDriverFactoryOptions {
   config: Readonly<GatewayConfig>;
   logger: Logger;
+  /** Replaces the real Client (tests script the library's quirks with a fake, or wrap the real one). */
+  buildClient?: ClientBuilder;
+}
+
+export interface RealClientOptions {
+  config: Readonly<GatewayConfig>;
   /** Extra Chromium flags, appended to the defaults. */
   extraChromiumArgs?: readonly string[];
-  /** Replaces the real Client (tests script the library's quirks with a fake). */
-  buildClient?: ClientBuilder;
+  /** Extra whatsapp-web.js Client options, merged last (for example `evalOnNewDoc`). */
+  extraClientOptions?: Record<string, unknown>;
+}
+
+/** Builds real whatsapp-web.js Clients with LocalAuth in the auth dir (created owner-only). */
+export function realClientBuilder(options: RealClientOptions): ClientBuilder {
+  const { config } = options;
+  return async ({ pairingPhoneNumber }) => {
+    await ensureAuthDir(config.authDir);
+    const library = await loadWwebjs();
+    const executablePath = resolveExecutable(config, library.puppeteerExecutablePath());
+    const clientOptions = buildClientOptions({
+      config,
+      executablePath,
+      isRoot: process.getuid?.() === 0,
+      pairingPhoneNumber,
+      extraArgs: options.extraChromiumArgs ?? [],
+    });
+    return library.createClient({ ...clientOptions, ...options.extraClientOptions }, { dataPath: config.authDir, clientId: 'default' });
+  };
 }
 
 export function createWwebjsDriverFactory(options: WwebjsDriverFactoryOptions): DriverFactory {
   const { config, logger } = options;
-  const buildClient: ClientBuilder =
-    options.buildClient ??
-    (async ({ pairingPhoneNumber }) => {
-      await ensureAuthDir(config.authDir);
-      const library = await loadWwebjs();
-      const executablePath = resolveExecutable(config, library.puppeteerExecutablePath());
-      const clientOptions = buildClientOptions({
-        config,
-        executablePath,
-        isRoot: process.getuid?.() === 0,
-        pairingPhoneNumber,
-        extraArgs: options.extraChromiumArgs ?? [],
-      });
-      return library.createClient(clientOptions, { dataPath: config.authDir, clientId: 'default' });
-    });
-
+  const buildClient = options.buildClient ?? realClientBuilder({ config });
   return {
     name: 'wwebjs',
     async create(): Promise<WhatsAppDriver> {
