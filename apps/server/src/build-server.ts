@@ -1,8 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { type DriverFactory, type GatewayConfig, type OperationContext, Session, createDriverFactory } from '@wa/core';
-import { restPlugin, toErrorReply } from '@wa/rest';
+import { restPlugin } from '@wa/rest';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
+import { answerErrorsInOneShape } from './http/error-handler.js';
+import { acceptJsonBodiesOnly } from './http/json-bodies.js';
+import { answerUnknownRoutes } from './http/not-found.js';
 
 export interface BuildServerOptions {
   config: Readonly<GatewayConfig>;
@@ -17,6 +21,7 @@ export interface Gateway {
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
+const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 /**
  * The composition root: one Session, one Fastify, the transports registered on it. Returns the
@@ -37,20 +42,11 @@ export async function buildServer(options: BuildServerOptions): Promise<Gateway>
     requestIdHeader: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.setErrorHandler((error, request, reply) => {
-    const mapped = toErrorReply(error);
-    if (mapped.statusCode >= 500 && mapped.body.error.code === 'internal_error') request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: mapped.body.error.code, status: mapped.statusCode }, 'request refused');
-    return reply.code(mapped.statusCode).headers(mapped.headers).send(mapped.body);
-  });
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({
-      ok: false,
-      error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}; see GET /health for the service.` },
-    }),
-  );
+  acceptJsonBodiesOnly(app);
+  answerErrorsInOneShape(app);
+  answerUnknownRoutes(app);
 
-  await app.register(restPlugin, { session, config, context });
+  await app.register(restPlugin, { session, config, context, version: VERSION });
 
   app.addHook('onClose', async () => {
     await session.shutdown();

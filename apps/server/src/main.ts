@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig } from '@wa/core';
 import { buildServer } from './build-server.js';
 import { createLogger } from './logger.js';
+import { printQrCodes } from './terminal-qr.js';
 
 /** The process: read config, build, listen, resume a saved session, and own shutdown. */
 async function main(): Promise<void> {
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (kept running)'));
 
   const { app, session } = await buildServer({ config, logger });
+  if (config.printQr) printQrCodes(session);
   let closing = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (closing) return;

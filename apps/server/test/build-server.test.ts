@@ -33,7 +33,7 @@ describe('the gateway over a real socket (sandbox driver)', () => {
 
   it('serves GET /api/status with every contract field and the right types', async () => {
     const base = await listen();
-    const status = await (await fetch(`${base}/api/status`)).json();
+    const status = (await (await fetch(`${base}/api/status`)).json()) as Record<string, unknown>;
     expect(Object.keys(status).sort()).toEqual(
       ['account', 'auth_dir', 'authenticated', 'chrome_executable', 'driver', 'has_pairing_code', 'has_qr', 'headless', 'last_error', 'ready', 'state', 'state_since'].sort(),
     );
@@ -58,7 +58,7 @@ describe('the gateway over a real socket (sandbox driver)', () => {
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
       ok: false,
-      error: { code: 'not_found', message: 'No route GET /api/nothing-here; see GET /health for the service.' },
+      error: { code: 'not_found', message: 'No route GET /api/nothing-here; see GET /docs for the API.' },
     });
   });
 

@@ -1,7 +1,7 @@
 import Type from 'typebox';
 import { toChatSummary } from './mappers.js';
 import { defineOperation } from './operation.js';
-import { ChatSummarySchema } from './schemas.js';
+import { ChatSummarySchema, EXAMPLE_CHAT } from './schemas.js';
 
 export const listChatsOperation = defineOperation({
   name: 'list_chats',
@@ -19,9 +19,11 @@ export const listChatsOperation = defineOperation({
     chats: Type.Array(ChatSummarySchema),
   }),
   hints: { readOnly: true, destructive: false, idempotent: true, openWorld: false },
-  handler: async ({ session }, input) => {
+  example: { input: { limit: 20 }, output: { ok: true, count: 1, chats: [EXAMPLE_CHAT] } },
+  handler: async (context, input) => {
+    const { session } = context;
     const limit = input.limit ?? 20;
-    const chats = await session.call('Listing chats', (driver) => driver.listChats(limit));
+    const chats = await session.call('Listing chats', (driver) => driver.listChats(limit), context.waitMs);
     return { ok: true as const, count: chats.length, chats: chats.map(toChatSummary) };
   },
 });

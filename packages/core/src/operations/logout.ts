@@ -10,6 +10,7 @@ export const logoutOperation = defineOperation({
   input: NoInputSchema,
   output: OkSchema,
   hints: { readOnly: false, destructive: true, idempotent: true, openWorld: false },
+  example: { input: {}, output: { ok: true } },
   handler: async ({ session }) => {
     await session.logout();
     return { ok: true as const };

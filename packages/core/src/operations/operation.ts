@@ -8,6 +8,8 @@ export interface OperationContext {
   session: Session;
   config: Readonly<GatewayConfig>;
   logger: Logger;
+  /** How long this request may wait for the session to become ready (the caller can shorten it). */
+  waitMs?: number;
 }
 
 /** How an operation behaves, for MCP annotations, OpenAPI and agents deciding whether to call it. */
@@ -37,6 +39,8 @@ export interface Operation<I extends TSchema = TSchema, O extends TSchema = TSch
   readonly input: I;
   readonly output: O;
   readonly hints: OperationHints;
+  /** A realistic input and result, for docs; tests check both against the schemas. */
+  readonly example: { input: Static<I>; output: Static<O> };
   readonly handler: (context: OperationContext, input: Static<I>) => Promise<Static<O>>;
 }
 

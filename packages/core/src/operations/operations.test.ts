@@ -69,6 +69,15 @@ describe('operations against the sandbox', () => {
     expect(byName('status').hints.readOnly).toBe(true);
   });
 
+  it('every documented example is valid against its own schemas', () => {
+    for (const op of OPERATIONS) {
+      const input = Compile(op.input);
+      const output = Compile(op.output);
+      expect(input.Check(op.example.input), `${op.name} example input`).toBe(true);
+      expect(output.Check(op.example.output), `${op.name} example output: ${JSON.stringify([...output.Errors(op.example.output)][0])}`).toBe(true);
+    }
+  });
+
   it('status reports the contract fields and never starts the client', async () => {
     const create = factory.create;
     let created = 0;

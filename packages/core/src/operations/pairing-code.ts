@@ -28,6 +28,10 @@ export const pairingCodeOperation = defineOperation({
     }),
   ]),
   hints: { readOnly: false, destructive: false, idempotent: false, openWorld: false },
+  example: {
+    input: { phone_number: '+1 555 123 4567' },
+    output: { already_authenticated: false, phone_number: '15551234567', code: 'K7QW2MXR', instructions: PAIRING_INSTRUCTIONS },
+  },
   handler: async ({ session, config }, input) => {
     const phoneNumber = normalizePhoneNumber(input.phone_number);
     const outcome = await session.requestPairingCode(phoneNumber);

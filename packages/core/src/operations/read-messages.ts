@@ -3,7 +3,7 @@ import { GatewayError } from '../errors.js';
 import { resolveChatTarget } from './chat-target.js';
 import { toChatSummary, toMessageSummary } from './mappers.js';
 import { defineOperation } from './operation.js';
-import { ChatIdField, ChatSummarySchema, MessageSummarySchema, PhoneNumberField } from './schemas.js';
+import { ChatIdField, ChatSummarySchema, EXAMPLE_CHAT, EXAMPLE_MESSAGE, MessageSummarySchema, PhoneNumberField } from './schemas.js';
 
 export const readMessagesOperation = defineOperation({
   name: 'read_messages',
@@ -26,13 +26,15 @@ export const readMessagesOperation = defineOperation({
     messages: Type.Array(MessageSummarySchema),
   }),
   hints: { readOnly: true, destructive: false, idempotent: true, openWorld: false },
-  handler: async ({ session }, input) => {
+  example: { input: { phone_number: '15557654321', limit: 10 }, output: { ok: true, chat: EXAMPLE_CHAT, count: 1, messages: [EXAMPLE_MESSAGE] } },
+  handler: async (context, input) => {
+    const { session } = context;
     const chatId = resolveChatTarget(input);
     const limit = input.limit ?? 10;
     const result = await session.call('Reading messages', async (driver) => {
       const chat = await driver.getChat(chatId);
       return chat ? { chat, messages: await driver.readMessages(chatId, limit) } : null;
-    });
+    }, context.waitMs);
     if (!result) throw new GatewayError('chat_not_found', `No chat with ${chatId} exists in this account yet; send a message first or check the number.`);
     return { ok: true as const, chat: toChatSummary(result.chat), count: result.messages.length, messages: result.messages.map(toMessageSummary) };
   },

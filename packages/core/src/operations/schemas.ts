@@ -74,3 +74,44 @@ export type ChatSummary = Static<typeof ChatSummarySchema>;
 export const OkSchema = Type.Object({ ok: Type.Literal(true) });
 
 export const NoInputSchema = Type.Object({}, { additionalProperties: false });
+
+/** Shared documentation examples, checked against the schemas by the tests. */
+export const EXAMPLE_STATUS: Status = {
+  state: 'ready',
+  ready: true,
+  authenticated: true,
+  auth_dir: '/home/me/.wwebjs_auth',
+  chrome_executable: '/usr/bin/chromium',
+  headless: true,
+  has_qr: false,
+  last_error: null,
+  account: { wid: '15551234567@c.us', pushname: 'Me', platform: 'android' },
+  driver: 'wwebjs',
+  has_pairing_code: false,
+  state_since: '2026-01-01T12:00:00.000Z',
+};
+
+export const EXAMPLE_MESSAGE: MessageSummary = {
+  id: 'false_15557654321@c.us_3EB0A1B2C3D4E5F6A7B8',
+  from: '15557654321@c.us',
+  to: '15551234567@c.us',
+  author: null,
+  from_me: false,
+  type: 'chat',
+  body: 'See you at 7?',
+  timestamp: 1767268800,
+  has_media: false,
+};
+
+export const EXAMPLE_CHAT: ChatSummary = {
+  id: '15557654321@c.us',
+  name: 'Alex',
+  is_group: false,
+  is_read_only: false,
+  unread_count: 1,
+  timestamp: 1767268800,
+  archived: false,
+  pinned: false,
+  muted: false,
+  last_message: EXAMPLE_MESSAGE,
+};

@@ -29,9 +29,14 @@ export const sendMessageOperation = defineOperation({
     timestamp: Type.String({ description: 'ISO-8601 time WhatsApp stamped on the message.' }),
   }),
   hints: { readOnly: false, destructive: false, idempotent: false, openWorld: true },
-  handler: async ({ session }, input) => {
+  example: {
+    input: { phone_number: '+1 555 765 4321', message: 'On my way' },
+    output: { ok: true, to: '15557654321', chat_id: '15557654321@c.us', message_id: 'true_15557654321@c.us_3EB0C0FFEE0123456789', timestamp: '2026-01-01T12:00:00.000Z' },
+  },
+  handler: async (context, input) => {
+    const { session } = context;
     const chatId = resolveChatTarget(input);
-    const message = await session.call('Sending the message', (driver) => driver.sendText(chatId, input.message));
+    const message = await session.call('Sending the message', (driver) => driver.sendText(chatId, input.message), context.waitMs);
     session.noteSent(message);
     return {
       ok: true as const,

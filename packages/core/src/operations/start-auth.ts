@@ -1,6 +1,6 @@
 import { toStatus } from './mappers.js';
 import { defineOperation } from './operation.js';
-import { NoInputSchema, StatusSchema } from './schemas.js';
+import { EXAMPLE_STATUS, NoInputSchema, StatusSchema } from './schemas.js';
 
 export const startAuthOperation = defineOperation({
   name: 'start_auth',
@@ -11,5 +11,6 @@ export const startAuthOperation = defineOperation({
   input: NoInputSchema,
   output: StatusSchema,
   hints: { readOnly: false, destructive: false, idempotent: true, openWorld: false },
+  example: { input: {}, output: { ...EXAMPLE_STATUS, state: 'qr', ready: false, authenticated: false, has_qr: true, account: null } },
   handler: async ({ session, config }) => toStatus(await session.start(), config),
 });

@@ -1,6 +1,6 @@
 import { toStatus } from './mappers.js';
 import { defineOperation } from './operation.js';
-import { NoInputSchema, StatusSchema } from './schemas.js';
+import { EXAMPLE_STATUS, NoInputSchema, StatusSchema } from './schemas.js';
 
 export const statusOperation = defineOperation({
   name: 'status',
@@ -11,5 +11,6 @@ export const statusOperation = defineOperation({
   input: NoInputSchema,
   output: StatusSchema,
   hints: { readOnly: true, destructive: false, idempotent: true, openWorld: false },
+  example: { input: {}, output: EXAMPLE_STATUS },
   handler: async ({ session, config }) => toStatus(session.snapshot(), config),
 });

@@ -1,7 +1,6 @@
 // The REAL whatsapp-web.js Client (real puppeteer, Debian Chromium, headless, no network) driving
 // fake.html, served through the library's own local web-version cache. Each test has its own temp
 // dir and its own browser, always destroyed; no Chromium may outlive the file.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,6 +25,7 @@ const { alice: ALICE, bob: BOB, group: GROUP } = FAKE_ACCOUNT.chats;
 // Harness: temp dirs, clients, event log, knobs, process checks
 // ---------------------------------------------------------------------------------------------
 let root = '';
+const RUN_MARKER = 'FAKE_WEB_TEST_RUN';
 const started: { client: WaClient; pids: Set<number> }[] = [];
 
 beforeAll(async () => {
@@ -39,15 +39,17 @@ afterEach(async () => {
     await withTimeout(client.destroy(), 20_000, 'destroy()').catch(() => undefined);
     for (const pid of pids) if (!(await waitForExit(pid, 10_000))) leftovers.push(pid);
   }
+  // Also the processes Chromium reparents to init (crashpad handlers), found by our env marker.
+  leftovers.push(...(await waitForNoProcessesOfThisRun(10_000)));
   for (const pid of leftovers) process.kill(pid, 'SIGKILL');
   expect(leftovers, 'Chromium processes left after destroy()').toEqual([]);
 });
 
 afterAll(async () => {
-  const strays = processesMentioning(root);
+  const strays = await waitForNoProcessesOfThisRun(5_000);
   for (const pid of strays) process.kill(pid, 'SIGKILL');
   if (root) await rm(root, { recursive: true, force: true });
-  expect(strays, 'processes still using the test dirs').toEqual([]);
+  expect(strays, 'processes started by this file still running').toEqual([]);
 });
 
 interface Setup {
@@ -85,6 +87,8 @@ function createClient(s: Setup, { fakeConfig, strict = true, options = {} }: Cli
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
+      // Inherited by every Chromium process, even those reparented to init: how we find ours.
+      env: { ...process.env, [RUN_MARKER]: root },
     },
     ...(fakeConfig
       ? { evalOnNewDoc: new Function(`window.__fakeWaConfig = ${JSON.stringify(fakeConfig)};`) }
@@ -224,14 +228,29 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   return true;
 }
 
-function processesMentioning(text: string): number[] {
-  if (!text) return [];
-  const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
-  return out
-    .split('\n')
-    .filter((line) => line.includes(text) && !line.includes('ps -eo'))
-    .map((line) => Number(line.trim().split(/\s+/)[0]))
-    .filter((pid) => pid !== process.pid);
+/** Live processes (other than this one) whose environment carries this file's run marker. */
+function processesOfThisRun(): number[] {
+  if (!root) return [];
+  const marker = `${RUN_MARKER}=${root}\0`;
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry) && Number(entry) !== process.pid)
+    .filter((entry) => {
+      try {
+        return readFileSync(`/proc/${entry}/environ`, 'latin1').includes(marker) && isAlive(Number(entry));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+async function waitForNoProcessesOfThisRun(timeoutMs: number): Promise<number[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const live = processesOfThisRun();
+    if (live.length === 0 || Date.now() > deadline) return live;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -360,8 +379,11 @@ describe('fake WhatsApp Web under the real whatsapp-web.js Client', () => {
     expect(state.errors).toEqual([]);
     expect(state.unknownRequires.filter((n) => !(OPTIONAL_HOOK_MODULES as readonly string[]).includes(n))).toEqual([]);
 
+    const browserPid = client.pupBrowser!.process()!.pid!;
+    expect(processesOfThisRun(), 'the leftover check can see our Chromium').toContain(browserPid);
     await client.destroy();
     for (const pid of pids) expect(await waitForExit(pid, 10_000), `pid ${pid} after destroy()`).toBe(true);
+    expect(await waitForNoProcessesOfThisRun(10_000)).toEqual([]);
   });
 
   it('links by itself with __fakeWaConfig.autoScanAfterMs; history, new and unknown numbers, replies, groups, mark read', async () => {
@@ -398,7 +420,7 @@ describe('fake WhatsApp Web under the real whatsapp-web.js Client', () => {
     const [inGroup] = (await log.wait('message', { since })) as [WaMessage];
     expect(inGroup.from).toBe(GROUP);
     expect(inGroup.author).toBe(ALICE);
-    expect(inGroup.id.participant).toBeTruthy();
+    expect(inGroup.id._serialized).toBe(`false_${GROUP}_${inGroup.id.id}_${ALICE}`);
     const group = (await client.getChatById(GROUP)) as wwebjs.GroupChat;
     expect(group.isGroup).toBe(true);
     expect(group.name).toBe('Fake Group');
@@ -407,7 +429,7 @@ describe('fake WhatsApp Web under the real whatsapp-web.js Client', () => {
     // A reply quotes the message it answers.
     const reply = await inGroup.reply('pong');
     expect(reply.hasQuotedMsg).toBe(true);
-    expect(reply.id.participant).toBeTruthy();
+    expect(reply.id._serialized).toBe(`true_${GROUP}_${reply.id.id}_${ME}`);
     expect((await reply.getQuotedMessage())?.id._serialized).toBe(inGroup.id._serialized);
 
     // Unread counts, and marking read as its own operation.

@@ -14,7 +14,7 @@ const require = createRequire(import.meta.url);
 // targets `{ module: 'WAWebFoo', function: ... }` that injectToFunction resolves with window.require.
 const LIBRARY_REFERENCE = /\brequire\(\s*(['"`])(WA[A-Za-z0-9_$]*)\1\s*,?\s*\)|\bmodule:\s*(['"`])(WA[A-Za-z0-9_$]*)\3/g;
 // fake.html registers each module with `define('WA...', ...)` at the start of a line.
-const FAKE_DEFINITION = /^define\('(WA[A-Za-z0-9_$]*)'/gm;
+const FAKE_DEFINITION = /^[ \t]*define\('(WA[A-Za-z0-9_$]*)'/gm;
 
 /** Root of the installed whatsapp-web.js (the one packages/core depends on). */
 export function libraryRoot(): string {

@@ -1,0 +1,35 @@
+import {
+  listChatsOperation,
+  logoutOperation,
+  pairingCodeOperation,
+  readMessagesOperation,
+  sendMessageOperation,
+  startAuthOperation,
+  statusOperation,
+  type Operation,
+} from '@wa/core';
+import type { ErrorStatus } from './schemas.js';
+
+export interface OperationRoute {
+  method: 'GET' | 'POST';
+  url: string;
+  operation: Operation;
+  /** Where the operation's input comes from. */
+  input: 'body' | 'query' | 'none';
+  /** Error statuses this route can answer with, documented in OpenAPI. */
+  errors: ErrorStatus[];
+}
+
+const SESSION_ERRORS: ErrorStatus[] = [400, 502, 503, 504];
+
+/** The old service's routes, each bound to one catalog operation. Paths are the wire contract. */
+export const OPERATION_ROUTES: readonly OperationRoute[] = [
+  { method: 'GET', url: '/api/status', operation: statusOperation, input: 'none', errors: [] },
+  { method: 'POST', url: '/api/auth/start', operation: startAuthOperation, input: 'none', errors: [502, 503, 504] },
+  { method: 'POST', url: '/api/pairing-code', operation: pairingCodeOperation, input: 'body', errors: SESSION_ERRORS },
+  { method: 'POST', url: '/api/send', operation: sendMessageOperation, input: 'body', errors: [...SESSION_ERRORS, 404] },
+  { method: 'GET', url: '/api/chats', operation: listChatsOperation, input: 'query', errors: SESSION_ERRORS },
+  { method: 'GET', url: '/api/messages', operation: readMessagesOperation, input: 'query', errors: [...SESSION_ERRORS, 404] },
+  { method: 'POST', url: '/api/messages', operation: readMessagesOperation, input: 'body', errors: [...SESSION_ERRORS, 404] },
+  { method: 'POST', url: '/api/logout', operation: logoutOperation, input: 'none', errors: [502, 504] },
+];

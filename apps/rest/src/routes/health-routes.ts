@@ -1,0 +1,23 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { runOperation, statusOperation, type GatewayConfig, type OperationContext } from '@wa/core';
+import { HealthSchema, SERVICE_NAME } from '../schemas.js';
+
+export interface HealthRoutesOptions {
+  config: Readonly<GatewayConfig>;
+  context: OperationContext;
+}
+
+/** `GET /` and `GET /health`: the old service's liveness answer, with the status inside. */
+export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = async (app, { config, context }) => {
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const mcp = `http://${host}:${config.port}/mcp`;
+  const schema = {
+    summary: 'Service name, MCP URL and session status',
+    description: 'Cheap and never starts the browser: usable as a liveness and readiness probe (status.ready).',
+    tags: ['service'],
+    response: { 200: { ...HealthSchema, description: 'The service is up.' } },
+  };
+  const health = async () => ({ ok: true as const, name: SERVICE_NAME as typeof SERVICE_NAME, mcp, status: await runOperation(statusOperation, context, {}) });
+  app.get('/', { schema: { ...schema, operationId: 'root' } }, health);
+  app.get('/health', { schema: { ...schema, operationId: 'health' } }, health);
+};

@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { runOperation, type OperationContext } from '@wa/core';
+import { preferredWaitMs } from '../prefer-wait.js';
+import { OPERATION_ROUTES, type OperationRoute } from '../route-table.js';
+import { ERROR_RESPONSES, ErrorBodySchema } from '../schemas.js';
+
+export interface OperationRoutesOptions {
+  context: OperationContext;
+}
+
+/** The route's Fastify schema, derived from the operation's own input and output schemas. */
+function routeSchema(route: OperationRoute): Record<string, unknown> {
+  const { operation } = route;
+  const response: Record<string, unknown> = {
+    200: { ...operation.output, description: operation.summary, examples: [operation.example.output] },
+  };
+  for (const status of route.errors) response[status] = { ...ErrorBodySchema, description: ERROR_RESPONSES[status] };
+  const input = { ...operation.input, examples: [operation.example.input] };
+  return {
+    operationId: route.method === 'GET' || route.url !== '/api/messages' ? operation.name : `${operation.name}_post`,
+    summary: operation.summary,
+    description: `${operation.description}${route.errors.includes(503) ? ' Send `Prefer: wait=<seconds>` to wait longer or shorter for the session to become ready.' : ''}`,
+    tags: ['whatsapp'],
+    ...(route.input === 'body' ? { body: input } : {}),
+    ...(route.input === 'query' ? { querystring: operation.input } : {}),
+    response,
+  };
+}
+
+/** One route per entry of the route table: validate, run one operation, return its result. */
+export const operationRoutes: FastifyPluginAsyncTypebox<OperationRoutesOptions> = async (app, { context }) => {
+  for (const route of OPERATION_ROUTES) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      schema: routeSchema(route),
+      handler: async (request) => {
+        const input = route.input === 'body' ? (request.body ?? {}) : route.input === 'query' ? request.query : {};
+        const waitMs = preferredWaitMs(request.headers.prefer);
+        return runOperation(route.operation, waitMs === undefined ? context : { ...context, waitMs }, input);
+      },
+    });
+  }
+};

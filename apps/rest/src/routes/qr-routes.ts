@@ -1,0 +1,75 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { GatewayError, type Session } from '@wa/core';
+import { qrPng, qrPngDataUrl } from '../qr/qr-image.js';
+import { renderQrPage } from '../qr/qr-page.js';
+import { QrInfoSchema } from '../schemas.js';
+
+export interface QrRoutesOptions {
+  session: Session;
+}
+
+/** QR codes and pairing codes are account-takeover material: never cached anywhere. */
+const NO_STORE = 'no-store, max-age=0';
+
+/** `/qr` (the page of the old service), `/qr.png` and `/api/qr` (the raw strings). */
+export const qrRoutes: FastifyPluginAsyncTypebox<QrRoutesOptions> = async (app, { session }) => {
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', NO_STORE);
+  });
+
+  app.get(
+    '/qr',
+    {
+      schema: {
+        operationId: 'qr_page',
+        summary: 'A page that shows the QR code to scan',
+        description: 'HTML that refreshes itself every 5 s: the QR as an image while one is waiting, the pairing code when one is active, and the state.',
+        tags: ['linking'],
+        produces: ['text/html'],
+      },
+    },
+    async (_request, reply) => {
+      const snapshot = session.snapshot();
+      const qrDataUrl = snapshot.qr ? await qrPngDataUrl(snapshot.qr) : null;
+      return reply.type('text/html; charset=utf-8').send(renderQrPage({ snapshot, qrDataUrl }));
+    },
+  );
+
+  app.get(
+    '/qr.png',
+    {
+      schema: {
+        operationId: 'qr_png',
+        summary: 'The current QR code as a PNG image',
+        tags: ['linking'],
+        produces: ['image/png'],
+        // Documented by hand: a typed 404 would make the PNG body fail type checks.
+        description: 'The PNG, or 404 `no_qr` in the error shape when no QR is waiting (not started, already linked, or in pairing-code mode).',
+      },
+    },
+    async (_request, reply) => {
+      const { qr, state } = session.snapshot();
+      if (!qr) throw new GatewayError('no_qr', `No QR code is waiting (state ${state}); start the session first, or it is already linked.`);
+      const png: Buffer = await qrPng(qr);
+      return reply.type('image/png').send(png);
+    },
+  );
+
+  app.get(
+    '/api/qr',
+    {
+      schema: {
+        operationId: 'qr_info',
+        summary: 'The raw QR string and the active pairing code',
+        description: 'For clients that render the QR themselves. Both values are secrets: anyone holding them can link the account.',
+        tags: ['linking'],
+        response: { 200: { ...QrInfoSchema, description: 'The current linking material.' } },
+      },
+    },
+    async () => {
+      const { state, qr, pairingCode } = session.snapshot();
+      const pairing = state === 'qr' && pairingCode ? { code: pairingCode.code, phone_number: pairingCode.phoneNumber, issued_at: new Date(pairingCode.issuedAt).toISOString() } : null;
+      return { state, qr, pairing_code: pairing };
+    },
+  );
+};

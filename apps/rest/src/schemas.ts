@@ -1,0 +1,49 @@
+import { StatusSchema } from '@wa/core';
+import Type from 'typebox';
+
+/** The one error shape of every REST answer that is not a success. */
+export const ErrorBodySchema = Type.Object(
+  {
+    ok: Type.Literal(false),
+    error: Type.Object({
+      code: Type.String({ description: 'Stable snake_case code; branch on this.' }),
+      message: Type.String({ description: 'One actionable sentence.' }),
+      details: Type.Optional(Type.Object({}, { additionalProperties: true })),
+    }),
+  },
+  { title: 'Error', examples: [{ ok: false, error: { code: 'invalid_phone_number', message: 'phone_number must contain 8 to 15 digits including the country code.' } }] },
+);
+
+export const SERVICE_NAME = 'whatsapp-mcp-api' as const;
+
+export const HealthSchema = Type.Object(
+  {
+    ok: Type.Literal(true),
+    name: Type.Literal(SERVICE_NAME),
+    mcp: Type.String({ description: 'URL of the MCP endpoint.' }),
+    status: StatusSchema,
+  },
+  { title: 'Health' },
+);
+
+export const QrInfoSchema = Type.Object(
+  {
+    state: Type.String(),
+    qr: Type.Union([Type.String(), Type.Null()], { description: 'The raw QR string to render yourself, while one is waiting.' }),
+    pairing_code: Type.Union(
+      [Type.Object({ code: Type.String(), phone_number: Type.String(), issued_at: Type.String() }), Type.Null()],
+      { description: 'The active pairing code, if one was requested.' },
+    ),
+  },
+  { title: 'QrInfo' },
+);
+
+/** Error statuses and when they happen, for the OpenAPI document. */
+export const ERROR_RESPONSES = {
+  400: 'Invalid input (wrong type, missing field, bad phone number or chat id).',
+  404: 'The chat does not exist.',
+  502: 'WhatsApp Web or the browser failed.',
+  503: 'The session is not ready or not linked; see Retry-After.',
+  504: 'The browser did not answer in time.',
+} as const;
+export type ErrorStatus = keyof typeof ERROR_RESPONSES;
