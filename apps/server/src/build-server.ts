@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { type DriverFactory, type GatewayConfig, type OperationContext, Session, createDriverFactory } from '@wa/core';
+import { mcpPlugin, type SessionRegistry } from '@wa/mcp';
 import { restPlugin } from '@wa/rest';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createRequire } from 'node:module';
@@ -18,6 +19,8 @@ export interface BuildServerOptions {
 export interface Gateway {
   app: FastifyInstance;
   session: Session;
+  /** The live MCP sessions. */
+  mcpSessions: SessionRegistry;
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -47,10 +50,21 @@ export async function buildServer(options: BuildServerOptions): Promise<Gateway>
   answerUnknownRoutes(app);
 
   await app.register(restPlugin, { session, config, context, version: VERSION });
+  let mcpSessions: SessionRegistry | undefined;
+  await app.register(mcpPlugin, {
+    context,
+    version: VERSION,
+    sessionIdleMs: config.mcp.sessionIdleMs,
+    maxSessions: config.mcp.maxSessions,
+    onRegistry: (registry) => {
+      mcpSessions = registry;
+    },
+  });
 
   app.addHook('onClose', async () => {
     await session.shutdown();
   });
 
-  return { app, session };
+  if (!mcpSessions) throw new Error('the MCP plugin did not register its session registry');
+  return { app, session, mcpSessions };
 }

@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   invalid_chat_id: 'invalid_input',
   chat_not_found: 'not_found',
   no_qr: 'not_found',
+  resource_not_found: 'not_found',
   session_not_ready: 'not_ready',
   session_not_linked: 'not_ready',
   session_busy: 'conflict',

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { runOperation, type OperationContext } from '@wa/core';
+import type { FastifySchemaCompiler } from 'fastify';
+import type { TSchema } from 'typebox';
+import { Value } from 'typebox/value';
 import { preferredWaitMs } from '../prefer-wait.js';
 import { OPERATION_ROUTES, type OperationRoute } from '../route-table.js';
 import { ERROR_RESPONSES, ErrorBodySchema } from '../schemas.js';
@@ -27,6 +30,19 @@ function routeSchema(route: OperationRoute): Record<string, unknown> {
   };
 }
 
+/**
+ * The catalog's TypeBox check in `runOperation` is the one validation of operation inputs, as for
+ * every transport. Fastify's Ajv would coerce JSON types before it (`"phone_number": 15551234567`
+ * accepted, `"message": true` sent as the text "true"), so REST accepted what MCP refused. Here
+ * unknown fields are dropped as before, and only query strings are converted (they are all text).
+ */
+function prepareInput(schema: TSchema): FastifySchemaCompiler<unknown> {
+  return ({ httpPart }) => (data) => {
+    const cleaned = Value.Clean(schema, data);
+    return { value: httpPart === 'querystring' ? Value.Convert(schema, cleaned) : cleaned };
+  };
+}
+
 /** One route per entry of the route table: validate, run one operation, return its result. */
 export const operationRoutes: FastifyPluginAsyncTypebox<OperationRoutesOptions> = async (app, { context }) => {
   for (const route of OPERATION_ROUTES) {
@@ -34,6 +50,7 @@ export const operationRoutes: FastifyPluginAsyncTypebox<OperationRoutesOptions> 
       method: route.method,
       url: route.url,
       schema: routeSchema(route),
+      validatorCompiler: prepareInput(route.operation.input),
       handler: async (request) => {
         const input = route.input === 'body' ? (request.body ?? {}) : route.input === 'query' ? request.query : {};
         const waitMs = preferredWaitMs(request.headers.prefer);

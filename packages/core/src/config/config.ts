@@ -42,6 +42,12 @@ export interface GatewayConfig {
     allowedHosts: string[];
     allowedOrigins: string[];
   };
+  mcp: {
+    /** An MCP session silent for this long, with nothing in flight, is closed. */
+    sessionIdleMs: number;
+    /** Live MCP sessions at most; the least recently used idle one makes room. */
+    maxSessions: number;
+  };
   logLevel: LogLevel;
   sandbox: {
     /** Delay before the sandbox phone "scans" the QR or enters the pairing code. */

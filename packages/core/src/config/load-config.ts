@@ -21,6 +21,8 @@ export const CONFIG_DEFAULTS = {
   WHATSAPP_RESUME_ON_BOOT: 'true',
   WHATSAPP_PRINT_QR: 'true',
   WHATSAPP_LOG_LEVEL: 'info',
+  WHATSAPP_MCP_SESSION_IDLE_MS: '600000',
+  WHATSAPP_MCP_MAX_SESSIONS: '1000',
   WHATSAPP_SANDBOX_LINK_DELAY_MS: '1500',
 } as const;
 
@@ -108,6 +110,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       apiToken,
       allowedHosts: read('WHATSAPP_ALLOWED_HOSTS', parseList, []),
       allowedOrigins: read('WHATSAPP_ALLOWED_ORIGINS', parseList, []),
+    },
+    mcp: {
+      sessionIdleMs: ms('WHATSAPP_MCP_SESSION_IDLE_MS', 1000, 86_400_000),
+      maxSessions: read('WHATSAPP_MCP_MAX_SESSIONS', (raw) => parseInteger(raw, 1, 100_000), defaultInt('WHATSAPP_MCP_MAX_SESSIONS')),
     },
     logLevel: read('WHATSAPP_LOG_LEVEL', (raw) => parseChoice(raw, LOG_LEVELS), 'info' as LogLevel),
     sandbox: { linkDelayMs: ms('WHATSAPP_SANDBOX_LINK_DELAY_MS', 0, 600_000) },

@@ -167,6 +167,7 @@ interface FakeState {
   linking: string | null;
   pairing: { code: string; phoneNumber: string } | null;
   linkedDevice: { name: string; os: string; via: string } | null;
+  streamAvailable: boolean;
   chats: { id: string; unreadCount: number; loaded: number; earlier: number }[];
   unknownRequires: string[];
   errors: string[];
@@ -439,6 +440,14 @@ describe('fake WhatsApp Web under the real whatsapp-web.js Client', () => {
     expect(await client.sendSeen(BOB)).toBe(true);
     expect((await client.getChatById(BOB)).unreadCount).toBe(0);
 
+    // Presence, and a message fetched by id.
+    await client.sendPresenceAvailable();
+    expect((await fakeState(client)).streamAvailable).toBe(true);
+    await client.sendPresenceUnavailable();
+    expect((await fakeState(client)).streamAvailable).toBe(false);
+    expect((await client.getMessageById(all[0]!.id._serialized))?.body).toBe("Hi, it's Alice");
+    expect(await client.getMessageById(`false_${ALICE}_0000DOESNOTEXIST`)).toBeNull();
+
     // Contacts.
     const contact = await client.getContactById(ALICE);
     expect(contact.name).toBe('Alice Example');
@@ -474,6 +483,23 @@ describe('fake WhatsApp Web under the real whatsapp-web.js Client', () => {
     await log.wait('disconnected', { where: (reason: string) => reason === 'CONFLICT' });
     const pid = client.pupBrowser!.process()!.pid!;
     expect(await waitForExit(pid, 10_000), 'the library destroys itself after CONFLICT').toBe(true);
+  });
+
+  it('takeoverOnConflict takes the session back; resetState() reconnects', async () => {
+    const s = await setup('takeover');
+    const { client, log } = await startLinked(s, { options: { takeoverOnConflict: true, takeoverTimeoutMs: 100 } });
+    const since = log.mark();
+    await fake(client, 'conflict');
+    await log.wait('change_state', { since, where: (state: string) => state === 'CONFLICT' });
+    await log.wait('change_state', { since, where: (state: string) => state === 'CONNECTED' });
+    expect(await client.getState()).toBe('CONNECTED');
+
+    const before = log.mark();
+    await client.resetState();
+    await log.wait('change_state', { since: before, where: (state: string) => state === 'CONNECTED' });
+    expect(log.entries.slice(before).map((e) => `${e.name}:${String(e.args[0])}`)).toEqual(['change_state:OPENING', 'change_state:CONNECTED']);
+    expect(log.names()).not.toContain('disconnected');
+    expect(await client.sendMessage(BOB, 'still here', { sendSeen: false })).toBeTruthy();
   });
 
   it('logout() unlinks and deletes <dataPath>/session-default; the next start needs a QR', async () => {

@@ -12,6 +12,9 @@ export function chromiumArgs(options: { isRoot: boolean; extraArgs?: readonly st
     '--disable-component-update',
     '--disable-sync',
     '--disable-extensions',
+    // No crashpad handler: it is reparented to init and outlives the browser it watched.
+    '--disable-crash-reporter',
+    '--disable-breakpad',
     ...(options.extraArgs ?? []),
   ];
 }

@@ -1,0 +1,45 @@
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListResourceTemplatesRequestSchema,
+  ListResourcesRequestSchema,
+  ListToolsRequestSchema,
+  McpError,
+  ReadResourceRequestSchema,
+} from '@modelcontextprotocol/sdk/types.js';
+import { isGatewayError, type OperationContext } from '@wa/core';
+import { SERVER_INSTRUCTIONS } from './instructions.js';
+import { RESOURCES, RESOURCE_TEMPLATES, readResource } from './resources.js';
+import { TOOLS, callTool } from './tools.js';
+
+/** The server name old clients see; kept from the service this gateway replaces. */
+export const SERVER_NAME = 'whatsapp-mcp-api';
+
+/** MCP's "resource not found" error code. */
+const RESOURCE_NOT_FOUND = -32002;
+
+/**
+ * One low-level SDK Server per MCP session (the SDK allows one transport per server). The low-level
+ * Server takes plain JSON Schema, so the operations' TypeBox schemas serve MCP directly.
+ */
+export function createMcpServer(context: OperationContext, version: string): Server {
+  const server = new Server(
+    { name: SERVER_NAME, version },
+    { capabilities: { tools: { listChanged: false }, resources: { listChanged: false } }, instructions: SERVER_INSTRUCTIONS },
+  );
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [...TOOLS] }));
+  server.setRequestHandler(CallToolRequestSchema, async (request) => callTool(context, request.params.name, request.params.arguments));
+  server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources: [...RESOURCES] }));
+  server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({ resourceTemplates: [...RESOURCE_TEMPLATES] }));
+  server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
+    try {
+      return await readResource(context, request.params.uri);
+    } catch (error) {
+      if (!isGatewayError(error)) throw error;
+      const code = error.kind === 'not_found' ? RESOURCE_NOT_FOUND : error.kind === 'invalid_input' ? ErrorCode.InvalidParams : ErrorCode.InternalError;
+      throw new McpError(code, error.message, { code: error.code });
+    }
+  });
+  return server;
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { OperationContext } from '@wa/core';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { createMcpServer } from './create-mcp-server.js';
+import { hijackKeepingHeaders } from './hijack.js';
+import { sendJsonRpcError } from './json-rpc-error.js';
+import { answerLegacyRequest } from './legacy-request.js';
+import { SessionRegistry, type McpSessionEntry } from './session-registry.js';
+
+export const MCP_PATH = '/mcp';
+
+export interface McpPluginOptions {
+  context: OperationContext;
+  /** Server version announced at initialize. */
+  version: string;
+  sessionIdleMs: number;
+  maxSessions: number;
+  /** How often idle sessions are looked for; defaults to a tenth of the idle time, at most a minute. */
+  sweepEveryMs?: number;
+  /** Receives the live-session registry (for status and tests). */
+  onRegistry?: (registry: SessionRegistry) => void;
+}
+
+/**
+ * MCP over Streamable HTTP at /mcp, on the gateway's Fastify instance and Session. Spec clients
+ * (that accept text/event-stream) get stateful sessions; old plain-JSON clients get plain JSON.
+ */
+export const mcpPlugin: FastifyPluginAsync<McpPluginOptions> = async (app, options) => {
+  const { context, version } = options;
+  const registry = new SessionRegistry({
+    idleMs: options.sessionIdleMs,
+    maxSessions: options.maxSessions,
+    sweepEveryMs: options.sweepEveryMs ?? Math.min(60_000, Math.max(1000, Math.floor(options.sessionIdleMs / 10))),
+    logger: app.log,
+  });
+  options.onRegistry?.(registry);
+  // onClose is too late: app.close() waits for open SSE responses, which only closing the
+  // transports ends.
+  app.addHook('preClose', async () => registry.closeAll());
+
+  async function openSession(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (!(await registry.reserve())) {
+      sendJsonRpcError(reply.raw, 503, -32000, 'Too many MCP sessions are busy; retry shortly.');
+      return;
+    }
+    const server = createMcpServer(context, version);
+    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: randomUUID,
+      onsessioninitialized: (id) => {
+        const entry = registry.add({ id, server, transport });
+        const release = registry.use(entry);
+        reply.raw.on('close', release);
+      },
+    });
+    transport.onclose = () => {
+      if (transport.sessionId) registry.remove(transport.sessionId);
+    };
+    transport.onerror = (error) => request.log.debug({ err: error }, 'MCP transport error');
+    await server.connect(transport);
+    await transport.handleRequest(request.raw, reply.raw, request.body);
+  }
+
+  async function forward(entry: McpSessionEntry, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    reply.raw.on('close', registry.use(entry));
+    await entry.transport.handleRequest(request.raw, reply.raw, request.body);
+  }
+
+  async function handle(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const accept = request.headers.accept ?? '';
+    if (request.method === 'POST' && !accept.includes('text/event-stream')) {
+      await answerLegacyRequest(request, reply, context, version);
+      return;
+    }
+    hijackKeepingHeaders(reply);
+    const sessionId = request.headers['mcp-session-id'];
+    if (typeof sessionId === 'string' && sessionId !== '') {
+      const entry = registry.get(sessionId);
+      // Unknown id: 404 tells the client to initialize a new session.
+      if (!entry) return sendJsonRpcError(reply.raw, 404, -32001, 'Session not found');
+      return forward(entry, request, reply);
+    }
+    if (request.method === 'POST' && isInitializeRequest(request.body)) return openSession(request, reply);
+    // Never 404 here: a client probing without a session must fall back to initialize.
+    sendJsonRpcError(reply.raw, 400, -32000, 'Bad Request: Mcp-Session-Id header is required (send initialize first)');
+  }
+
+  app.route({
+    method: ['POST', 'GET', 'DELETE'],
+    url: MCP_PATH,
+    handler: async (request, reply) => {
+      try {
+        await handle(request, reply);
+      } catch (error) {
+        request.log.error({ err: error }, 'MCP request failed');
+        sendJsonRpcError(reply.raw, 500, -32603, 'Internal error');
+      }
+    },
+  });
+};
