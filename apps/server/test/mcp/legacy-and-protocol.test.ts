@@ -33,14 +33,15 @@ describe('old plain-JSON MCP clients', () => {
   });
 
   it('call tools without initialize, with or without a session id, and get plain JSON', async () => {
-    for (const headers of [{}, { 'mcp-session-id': 'whatever-the-old-server-said' }, { accept: 'application/json' }]) {
+    const variants: Array<Record<string, string>> = [{}, { 'mcp-session-id': 'whatever-the-old-server-said' }, { accept: 'application/json' }];
+    for (const headers of variants) {
       const response = await legacyPost(running.base, { jsonrpc: '2.0', id: 'a', method: 'tools/call', params: { name: 'whatsapp_status', arguments: {} } }, headers);
       expect(response.status).toBe(200);
-      const body = await response.json();
+      const body = (await response.json()) as any;
       expect(body.id).toBe('a');
       expect(JSON.parse(body.result.content[0].text)).toMatchObject({ state: 'stopped' });
     }
-    const list = await (await legacyPost(running.base, { jsonrpc: '2.0', id: 2, method: 'tools/list' })).json();
+    const list = (await (await legacyPost(running.base, { jsonrpc: '2.0', id: 2, method: 'tools/list' })).json()) as any;
     expect(list.result.tools).toHaveLength(7);
   });
 
