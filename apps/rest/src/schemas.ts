@@ -35,7 +35,7 @@ export const QrInfoSchema = Type.Object(
       { description: 'The active pairing code, if one was requested.' },
     ),
   },
-  { title: 'QrInfo' },
+  { title: 'QrInfo', examples: [{ state: 'qr', qr: '2@Jx8kLmN0pQrStUvWxYz…,…', pairing_code: null }] },
 );
 
 /** Error statuses and when they happen, for the OpenAPI document. */
@@ -47,3 +47,12 @@ export const ERROR_RESPONSES = {
   504: 'The browser did not answer in time.',
 } as const;
 export type ErrorStatus = keyof typeof ERROR_RESPONSES;
+
+/** A typical error body per status, for the OpenAPI examples. */
+export const ERROR_EXAMPLES: Readonly<Record<ErrorStatus, { code: string; message: string }>> = {
+  400: { code: 'invalid_phone_number', message: 'phone_number must contain 8 to 15 digits including the country code.' },
+  404: { code: 'chat_not_found', message: 'No chat with 15557654321@c.us exists in this account yet; send a message first or check the number.' },
+  502: { code: 'whatsapp_failed', message: 'Sending the message failed in WhatsApp Web: Evaluation failed.' },
+  503: { code: 'session_not_linked', message: 'WhatsApp is not linked yet: scan the QR code at /qr (or request a pairing code) and retry.' },
+  504: { code: 'browser_timeout', message: 'Sending the message did not finish within 30000 ms.' },
+};

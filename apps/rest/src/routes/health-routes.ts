@@ -15,7 +15,9 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = asyn
     summary: 'Service name, MCP URL and session status',
     description: 'Cheap and never starts the browser: usable as a liveness and readiness probe (status.ready).',
     tags: ['service'],
-    response: { 200: { ...HealthSchema, description: 'The service is up.' } },
+    response: {
+      200: { ...HealthSchema, description: 'The service is up.', examples: [{ ok: true, name: SERVICE_NAME, mcp: 'http://127.0.0.1:8790/mcp', status: statusOperation.example.output }] },
+    },
   };
   const health = async () => ({ ok: true as const, name: SERVICE_NAME as typeof SERVICE_NAME, mcp, status: await runOperation(statusOperation, context, {}) });
   app.get('/', { schema: { ...schema, operationId: 'root' } }, health);

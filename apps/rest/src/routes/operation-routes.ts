@@ -5,7 +5,7 @@ import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { preferredWaitMs } from '../prefer-wait.js';
 import { OPERATION_ROUTES, type OperationRoute } from '../route-table.js';
-import { ERROR_RESPONSES, ErrorBodySchema } from '../schemas.js';
+import { ERROR_EXAMPLES, ERROR_RESPONSES, ErrorBodySchema } from '../schemas.js';
 
 export interface OperationRoutesOptions {
   context: OperationContext;
@@ -17,7 +17,9 @@ function routeSchema(route: OperationRoute): Record<string, unknown> {
   const response: Record<string, unknown> = {
     200: { ...operation.output, description: operation.summary, examples: [operation.example.output] },
   };
-  for (const status of route.errors) response[status] = { ...ErrorBodySchema, description: ERROR_RESPONSES[status] };
+  for (const status of route.errors) {
+    response[status] = { ...ErrorBodySchema, description: ERROR_RESPONSES[status], examples: [{ ok: false, error: ERROR_EXAMPLES[status] }] };
+  }
   const input = { ...operation.input, examples: [operation.example.input] };
   return {
     operationId: route.method === 'GET' || route.url !== '/api/messages' ? operation.name : `${operation.name}_post`,

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { GatewayError, type Session } from '@wa/core';
+import Type from 'typebox';
 import { qrPng, qrPngDataUrl } from '../qr/qr-image.js';
 import { renderQrPage } from '../qr/qr-page.js';
-import { QrInfoSchema } from '../schemas.js';
+import { ErrorBodySchema, QrInfoSchema } from '../schemas.js';
 
 export interface QrRoutesOptions {
   session: Session;
@@ -10,6 +11,10 @@ export interface QrRoutesOptions {
 
 /** QR codes and pairing codes are account-takeover material: never cached anywhere. */
 const NO_STORE = 'no-store, max-age=0';
+
+const QR_PAGE_EXAMPLE =
+  '<!doctype html><html lang="en"><head><meta http-equiv="refresh" content="5"><title>Link WhatsApp</title></head><body><h1>Link WhatsApp</h1>' +
+  '<p id="state">State: <strong>qr</strong> — Waiting for the phone.</p><img id="qr" src="data:image/png;base64,…" alt="WhatsApp QR code"></body></html>';
 
 /** `/qr` (the page of the old service), `/qr.png` and `/api/qr` (the raw strings). */
 export const qrRoutes: FastifyPluginAsyncTypebox<QrRoutesOptions> = async (app, { session }) => {
@@ -25,7 +30,12 @@ export const qrRoutes: FastifyPluginAsyncTypebox<QrRoutesOptions> = async (app, 
         summary: 'A page that shows the QR code to scan',
         description: 'HTML that refreshes itself every 5 s: the QR as an image while one is waiting, the pairing code when one is active, and the state.',
         tags: ['linking'],
-        produces: ['text/html'],
+        response: {
+          200: {
+            description: 'The page.',
+            content: { 'text/html': { schema: Type.String(), example: QR_PAGE_EXAMPLE } },
+          },
+        },
       },
     },
     async (_request, reply) => {
@@ -42,9 +52,15 @@ export const qrRoutes: FastifyPluginAsyncTypebox<QrRoutesOptions> = async (app, 
         operationId: 'qr_png',
         summary: 'The current QR code as a PNG image',
         tags: ['linking'],
-        produces: ['image/png'],
-        // Documented by hand: a typed 404 would make the PNG body fail type checks.
         description: 'The PNG, or 404 `no_qr` in the error shape when no QR is waiting (not started, already linked, or in pairing-code mode).',
+        response: {
+          200: { description: 'The QR code.', content: { 'image/png': { schema: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) } } },
+          404: {
+            ...ErrorBodySchema,
+            description: 'No QR code is waiting.',
+            examples: [{ ok: false, error: { code: 'no_qr', message: 'No QR code is waiting (state ready); start the session first, or it is already linked.' } }],
+          },
+        },
       },
     },
     async (_request, reply) => {

@@ -107,6 +107,14 @@ describe('operations against the sandbox', () => {
     expect(second.has_qr).toBe(true);
   });
 
+  it('converts scalars the way clients send them: a numeric phone number, a string limit', async () => {
+    await link();
+    const sent = await run(context, 'send_message', { phone_number: 15550100001, message: 'numeric number' });
+    expect(sent.chat_id).toBe('15550100001@c.us');
+    const read = await run(context, 'read_messages', { phone_number: '15550100001', limit: '2' });
+    expect(read.count).toBe(2);
+  });
+
   it('send_message sends text and returns the contract result', async () => {
     await link();
     const result = await run(context, 'send_message', { phone_number: '+1 555 010 0001', message: 'hello' });
@@ -164,7 +172,7 @@ describe('operations against the sandbox', () => {
       ['send_message', {}, 'invalid_input', /message is required/],
       ['send_message', { phone_number: '15551234567' }, 'invalid_input', /message is required/],
       ['send_message', { phone_number: '15551234567', message: '' }, 'invalid_input', /message/],
-      ['send_message', { phone_number: 15551234567, message: 'x' }, 'invalid_input', /phone_number must be string/],
+      ['send_message', { phone_number: { digits: '15551234567' }, message: 'x' }, 'invalid_input', /phone_number must be string/],
       ['send_message', { phone_number: '123', message: 'x' }, 'invalid_phone_number', /8 to 15 digits/],
       ['send_message', { message: 'x' }, 'invalid_input', /phone_number \(or chat_id\) is required/],
       ['send_message', { phone_number: '15551234567', chat_id: '15551234567@c.us', message: 'x' }, 'invalid_input', /not both/],
@@ -173,7 +181,7 @@ describe('operations against the sandbox', () => {
       ['list_chats', { limit: 0 }, 'invalid_input', /limit must be >= 1/],
       ['list_chats', { limit: 101 }, 'invalid_input', /limit must be <= 100/],
       ['list_chats', { limit: 2.5 }, 'invalid_input', /limit must be integer/],
-      ['read_messages', { phone_number: '15551234567', limit: '5' }, 'invalid_input', /limit/],
+      ['read_messages', { phone_number: '15551234567', limit: 'five' }, 'invalid_input', /limit/],
       ['pairing_code', {}, 'invalid_input', /phone_number is required/],
       ['status', [], 'invalid_input', /must be object/],
     ];

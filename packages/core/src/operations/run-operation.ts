@@ -1,6 +1,7 @@
 import { Compile, type Validator } from 'typebox/compile';
 import type { Static, TSchema } from 'typebox';
 import { GatewayError } from '../errors.js';
+import { convertScalars } from './convert-scalars.js';
 import type { Operation, OperationContext } from './operation.js';
 
 const validators = new WeakMap<TSchema, Validator>();
@@ -16,7 +17,7 @@ function validatorFor(schema: TSchema): Validator {
 
 /** Checks `input` against the operation's schema; throws `invalid_input` naming the first bad field. */
 export function validateInput<I extends TSchema>(operation: Operation<I>, input: unknown): Static<I> {
-  const value = input ?? {};
+  const value = convertScalars(operation.input, input ?? {});
   const validator = validatorFor(operation.input);
   if (validator.Check(value)) return value as Static<I>;
   const [first] = validator.Errors(value);
