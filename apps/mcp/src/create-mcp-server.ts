@@ -2,15 +2,21 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
   ErrorCode,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
   ListResourceTemplatesRequestSchema,
   ListResourcesRequestSchema,
   ListToolsRequestSchema,
   McpError,
   ReadResourceRequestSchema,
+  SubscribeRequestSchema,
+  UnsubscribeRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import { isGatewayError, type OperationContext } from '@wa/core';
 import { SERVER_INSTRUCTIONS } from './instructions.js';
-import { RESOURCES, RESOURCE_TEMPLATES, readResource } from './resources.js';
+import { PROMPTS, getPrompt } from './prompts.js';
+import { RESOURCES, RESOURCE_TEMPLATES, canonicalResourceUri, readResource } from './resources.js';
+import { ResourceSubscriptions } from './subscriptions.js';
 import { TOOLS, callTool } from './tools.js';
 
 /** The server name old clients see; kept from the service this gateway replaces. */
@@ -26,20 +32,43 @@ const RESOURCE_NOT_FOUND = -32002;
 export function createMcpServer(context: OperationContext, version: string): Server {
   const server = new Server(
     { name: SERVER_NAME, version },
-    { capabilities: { tools: { listChanged: false }, resources: { listChanged: false } }, instructions: SERVER_INSTRUCTIONS },
+    {
+      capabilities: {
+        tools: { listChanged: false },
+        resources: { listChanged: false, subscribe: true },
+        prompts: { listChanged: false },
+        logging: {},
+      },
+      instructions: SERVER_INSTRUCTIONS,
+    },
   );
+  const subscriptions = new ResourceSubscriptions(server, context.session);
+  server.onclose = () => subscriptions.close();
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [...TOOLS] }));
   server.setRequestHandler(CallToolRequestSchema, async (request) => callTool(context, request.params.name, request.params.arguments));
   server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources: [...RESOURCES] }));
   server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({ resourceTemplates: [...RESOURCE_TEMPLATES] }));
-  server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
-    try {
-      return await readResource(context, request.params.uri);
-    } catch (error) {
-      if (!isGatewayError(error)) throw error;
-      const code = error.kind === 'not_found' ? RESOURCE_NOT_FOUND : error.kind === 'invalid_input' ? ErrorCode.InvalidParams : ErrorCode.InternalError;
-      throw new McpError(code, error.message, { code: error.code });
-    }
+  server.setRequestHandler(ReadResourceRequestSchema, (request) => asMcpErrors(() => readResource(context, request.params.uri)));
+  server.setRequestHandler(SubscribeRequestSchema, async (request) => {
+    subscriptions.subscribe(canonicalResourceUri(request.params.uri));
+    return {};
   });
+  server.setRequestHandler(UnsubscribeRequestSchema, async (request) => {
+    subscriptions.unsubscribe(canonicalResourceUri(request.params.uri));
+    return {};
+  });
+  server.setRequestHandler(ListPromptsRequestSchema, async () => ({ prompts: [...PROMPTS] }));
+  server.setRequestHandler(GetPromptRequestSchema, (request) => asMcpErrors(async () => getPrompt(request.params.name, request.params.arguments)));
   return server;
+}
+
+/** Core errors to JSON-RPC errors, for methods whose failures are protocol errors (not tool results). */
+async function asMcpErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isGatewayError(error)) throw error;
+    const code = error.kind === 'not_found' ? RESOURCE_NOT_FOUND : error.kind === 'invalid_input' ? ErrorCode.InvalidParams : ErrorCode.InternalError;
+    throw new McpError(code, error.message, { code: error.code });
+  }
 }

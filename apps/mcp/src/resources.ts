@@ -31,6 +31,17 @@ export function chatMessagesUri(chatId: string): string {
   return `whatsapp://chats/${chatId}/messages`;
 }
 
+/** One spelling per resource: a percent-encoded chat id (`%40`) is decoded, others are kept as given. */
+export function canonicalResourceUri(uri: string): string {
+  const match = CHAT_MESSAGES.exec(uri);
+  if (!match) return uri;
+  try {
+    return chatMessagesUri(decodeURIComponent(match[1] ?? ''));
+  } catch {
+    return uri;
+  }
+}
+
 function json(uri: string, value: unknown): ReadResourceResult {
   return { contents: [{ uri, mimeType: 'application/json', text: JSON.stringify(value, null, 2) }] };
 }

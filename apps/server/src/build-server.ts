@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
 import { answerErrorsInOneShape } from './http/error-handler.js';
+import { checkHostAndOrigin } from './http/host-origin-check.js';
 import { acceptJsonBodiesOnly } from './http/json-bodies.js';
 import { answerUnknownRoutes } from './http/not-found.js';
 
@@ -45,6 +46,7 @@ export async function buildServer(options: BuildServerOptions): Promise<Gateway>
     requestIdHeader: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  checkHostAndOrigin(app, config);
   acceptJsonBodiesOnly(app);
   answerErrorsInOneShape(app);
   answerUnknownRoutes(app);

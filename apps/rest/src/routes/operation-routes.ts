@@ -33,16 +33,13 @@ function routeSchema(route: OperationRoute): Record<string, unknown> {
 }
 
 /**
- * The catalog's TypeBox check in `runOperation` is the one validation of operation inputs, as for
- * every transport. Fastify's Ajv would coerce JSON types before it (`"phone_number": 15551234567`
- * accepted, `"message": true` sent as the text "true"), so REST accepted what MCP refused. Here
- * unknown fields are dropped as before, and only query strings are converted (they are all text).
+ * The catalog's check in `runOperation` is the one validation of operation inputs, as for every
+ * transport; it converts scalars only losslessly (`15551234567` to a string, `"20"` to 20). Fastify's
+ * Ajv would coerce first, lossily (`"message": true` sent as the text "true", `["hi"]` as "hi"), so
+ * here it only drops unknown fields, as before.
  */
 function prepareInput(schema: TSchema): FastifySchemaCompiler<unknown> {
-  return ({ httpPart }) => (data) => {
-    const cleaned = Value.Clean(schema, data);
-    return { value: httpPart === 'querystring' ? Value.Convert(schema, cleaned) : cleaned };
-  };
+  return () => (data) => ({ value: Value.Clean(schema, data) });
 }
 
 /** One route per entry of the route table: validate, run one operation, return its result. */

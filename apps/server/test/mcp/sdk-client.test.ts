@@ -134,6 +134,34 @@ describe('MCP with the SDK client over a real socket', () => {
     await expect(client.readResource({ uri: 'whatsapp://nothing' })).rejects.toMatchObject({ code: -32002 });
   });
 
+  it('notifies a subscribed client when a message arrives in the chat, and stops after unsubscribe', async () => {
+    const { ResourceUpdatedNotificationSchema } = await import('@modelcontextprotocol/sdk/types.js');
+    const updates: string[] = [];
+    client.setNotificationHandler(ResourceUpdatedNotificationSchema, (notification) => {
+      updates.push(notification.params.uri);
+    });
+    // The standalone GET stream carries notifications that answer no request.
+    await vi.waitFor(() => expect(running.gateway.mcpSessions.get(transport.sessionId!)?.open).toBeGreaterThan(0));
+    await client.subscribeResource({ uri: 'whatsapp://chats/15550100001%40c.us/messages' });
+    running.factory.world.linked = true;
+    await call('whatsapp_send_message', { phone_number: '15550100001', message: 'ping' });
+    await vi.waitFor(() => expect(updates.filter((uri) => uri === 'whatsapp://chats/15550100001@c.us/messages').length).toBeGreaterThanOrEqual(2));
+    await client.unsubscribeResource({ uri: 'whatsapp://chats/15550100001@c.us/messages' });
+    const count = updates.length;
+    await call('whatsapp_send_message', { phone_number: '15550100001', message: 'again' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(updates.length).toBe(count);
+  });
+
+  it('offers prompts and accepts a logging level', async () => {
+    const { prompts } = await client.listPrompts();
+    expect(prompts.map((p) => p.name)).toEqual(['whatsapp_catch_up', 'whatsapp_draft_reply']);
+    const draft = await client.getPrompt({ name: 'whatsapp_draft_reply', arguments: { chat_id: '15550100001@c.us' } });
+    expect((draft.messages[0]!.content as { text: string }).text).toMatch(/Only call whatsapp_send_message after I approve/);
+    await expect(client.getPrompt({ name: 'whatsapp_draft_reply', arguments: {} })).rejects.toMatchObject({ code: -32602 });
+    await expect(client.setLoggingLevel('warning')).resolves.toEqual({});
+  });
+
   it('ends the session on DELETE; the old id then gets 404 and a new session works', async () => {
     const oldId = transport.sessionId!;
     expect(running.gateway.mcpSessions.get(oldId)).toBeDefined();
