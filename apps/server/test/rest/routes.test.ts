@@ -65,6 +65,14 @@ describe('REST routes over a real socket (sandbox driver)', () => {
     });
   });
 
+  it('accepts JSON bodies whose content type has a charset or other casing', async () => {
+    const gateway = await startGateway();
+    for (const contentType of ['application/json; charset=utf-8', 'Application/JSON;charset=UTF-8']) {
+      const init = { method: 'POST', headers: { 'content-type': contentType }, body: JSON.stringify({ phone_number: '15551234567' }) };
+      expect(await fetchJson(`${gateway.base}/api/pairing-code`, init)).toMatchObject({ status: 200, body: { phone_number: '15551234567' } });
+    }
+  });
+
   describe('POST /api/pairing-code', () => {
     it('issues an 8-character code for the digits of the number while not linked', async () => {
       const gateway = await startGateway();
@@ -174,6 +182,12 @@ describe('REST routes over a real socket (sandbox driver)', () => {
       expect(body).toEqual({ ok: true });
       expect((await fetchJson(`${gateway.base}/api/status`)).body).toMatchObject({ state: 'stopped', ready: false, account: null });
       expect(gateway.factory.world.linked).toBe(false);
+    });
+
+    it('answers { ok: true } again when already logged out', async () => {
+      const { base } = await startGateway();
+      for (let i = 0; i < 2; i += 1) expect(await fetchJson(`${base}/api/logout`, { method: 'POST' })).toMatchObject({ status: 200, body: { ok: true } });
+      expect((await fetchJson(`${base}/api/status`)).body).toMatchObject({ state: 'stopped' });
     });
   });
 
