@@ -26,6 +26,8 @@ export const HealthSchema = Type.Object(
   { title: 'Health' },
 );
 
+export const LivenessSchema = Type.Object({ ok: Type.Literal(true) }, { title: 'Liveness' });
+
 export const QrInfoSchema = Type.Object(
   {
     state: Type.String(),

@@ -5,10 +5,13 @@ import { restPlugin } from '@wa/rest';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
+import { requireToken } from './http/bearer-auth.js';
+import { allowListedOrigins } from './http/cors.js';
 import { answerErrorsInOneShape } from './http/error-handler.js';
 import { checkHostAndOrigin } from './http/host-origin-check.js';
 import { acceptJsonBodiesOnly } from './http/json-bodies.js';
 import { answerUnknownRoutes } from './http/not-found.js';
+import { addSecurityHeaders } from './http/security-headers.js';
 
 export interface BuildServerOptions {
   config: Readonly<GatewayConfig>;
@@ -46,7 +49,11 @@ export async function buildServer(options: BuildServerOptions): Promise<Gateway>
     requestIdHeader: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Order matters: refuse foreign hosts and origins, answer CORS preflights, then check the token.
   checkHostAndOrigin(app, config);
+  await allowListedOrigins(app, config.security.allowedOrigins);
+  requireToken(app, config.security.apiToken);
+  addSecurityHeaders(app);
   acceptJsonBodiesOnly(app);
   answerErrorsInOneShape(app);
   answerUnknownRoutes(app);
@@ -63,7 +70,9 @@ export async function buildServer(options: BuildServerOptions): Promise<Gateway>
     },
   });
 
-  app.addHook('onClose', async () => {
+  // preClose, not onClose: requests waiting for the session must be released (they answer 503)
+  // before Fastify waits for in-flight requests to finish.
+  app.addHook('preClose', async () => {
     await session.shutdown();
   });
 

@@ -1,29 +1,45 @@
 #!/usr/bin/env node
-import { ConfigError, loadConfig } from '@wa/core';
+import { ConfigError, acquireAuthDirLock, isGatewayError, loadConfig, type AuthDirLock, type GatewayConfig } from '@wa/core';
+import type { Logger } from 'pino';
 import { buildServer } from './build-server.js';
+import { installCrashGuards } from './crash-guards.js';
 import { createLogger } from './logger.js';
 import { printQrCodes } from './terminal-qr.js';
 
-/** The process: read config, build, listen, resume a saved session, and own shutdown. */
-async function main(): Promise<void> {
-  let config;
+/** Exit codes: 0 clean shutdown, 1 failure, 2 bad configuration, 3 auth dir in use. */
+function fail(message: string, code: number): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function readConfig(): Readonly<GatewayConfig> {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
+    if (error instanceof ConfigError) fail(error.message, 2);
     throw error;
   }
+}
 
-  const logger = createLogger({ level: config.logLevel, pretty: Boolean(process.stdout.isTTY) });
-  // The browser library fires promises nobody awaits (re-inject on navigation, pairing-code
-  // refresh); their rejections must never take the gateway down.
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (kept running)'));
+async function lockAuthDir(authDir: string): Promise<AuthDirLock> {
+  try {
+    return await acquireAuthDirLock(authDir);
+  } catch (error) {
+    if (isGatewayError(error)) fail(`The gateway cannot start: ${error.message}`, 3);
+    throw error;
+  }
+}
+
+/** The process: read config, lock the auth dir, build, listen, resume a saved session, own shutdown. */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const lock = await lockAuthDir(config.authDir);
+  const logger: Logger = createLogger({ level: config.logLevel, pretty: Boolean(process.stdout.isTTY) });
+  installCrashGuards(logger);
 
   const { app, session } = await buildServer({ config, logger });
   if (config.printQr) printQrCodes(session);
+
   let closing = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (closing) return;
@@ -34,13 +50,16 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.timeouts.shutdownMs + 5000);
     force.unref();
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    app
+      .close()
+      .then(() => lock.release())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
@@ -51,6 +70,5 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`The gateway could not start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  fail(`The gateway could not start: ${error instanceof Error ? error.message : String(error)}`, 1);
 });

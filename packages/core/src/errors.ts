@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   chat_not_found: 'not_found',
   no_qr: 'not_found',
   resource_not_found: 'not_found',
+  auth_dir_locked: 'conflict',
   session_not_ready: 'not_ready',
   session_not_linked: 'not_ready',
   session_busy: 'conflict',

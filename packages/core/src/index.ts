@@ -1,3 +1,5 @@
+export { LOCK_FILE, acquireAuthDirLock } from './auth-dir/index.js';
+export type { AuthDirLock } from './auth-dir/index.js';
 export { CONFIG_DEFAULTS, isLoopback, loadConfig } from './config/index.js';
 export type { DriverName, GatewayConfig, LoadConfigOptions, LogLevel } from './config/index.js';
 export type { Account, Chat, DriverEvents, DriverFactory, Message, StartOptions, WhatsAppDriver } from './driver/index.js';

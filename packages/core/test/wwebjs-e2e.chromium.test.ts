@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/config/index.js';
 import { createWwebjsDriverFactory, profileDir, realClientBuilder, type ClientLike } from '../src/drivers/wwebjs/index.js';
 import { Session, type SessionState } from '../src/session/index.js';
@@ -74,6 +74,11 @@ async function harness(options: { authDir?: string; installPage?: boolean; pageC
   };
 }
 
+/** Chromium's helper processes exit a moment after the browser itself: allow them a few seconds. */
+async function expectNoBrowserUsing(authDir: string): Promise<void> {
+  await vi.waitFor(() => expect(browsersUsing(authDir)).toEqual([]), { timeout: 5000, interval: 100 });
+}
+
 /** Chromium processes whose command line names this profile. */
 function browsersUsing(authDir: string): string[] {
   try {
@@ -107,7 +112,7 @@ describe('wwebjs driver end to end on the fake WhatsApp Web page', () => {
 
     const browserPid = (first.clients[0]!.pupBrowser as unknown as { process(): { pid: number } }).process().pid;
     await first.session.shutdown();
-    expect(browsersUsing(first.authDir)).toEqual([]);
+    await expectNoBrowserUsing(first.authDir);
     expect(() => process.kill(browserPid, 0)).toThrow();
 
     const second = await harness({ authDir: first.authDir });
@@ -122,7 +127,7 @@ describe('wwebjs driver end to end on the fake WhatsApp Web page', () => {
     await second.session.logout();
     expect(second.session.state).toBe('stopped');
     expect(existsSync(profileDir(first.authDir))).toBe(false);
-    expect(browsersUsing(first.authDir)).toEqual([]);
+    await expectNoBrowserUsing(first.authDir);
   });
 
   it('links with a pairing code typed on the phone', async () => {
@@ -177,7 +182,7 @@ describe('wwebjs driver end to end on the fake WhatsApp Web page', () => {
     await expect(h.session.start()).rejects.toMatchObject({ code: 'browser_unavailable' });
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(h.session.snapshot()).toMatchObject({ state: 'disconnected', lastError: expect.stringMatching(/ERR_NAME_NOT_RESOLVED|net::/) });
-    expect(browsersUsing(h.authDir)).toEqual([]);
+    await expectNoBrowserUsing(h.authDir);
     // Retryable: with the page reachable again, the same session starts.
     await installFakeWeb(join(h.authDir, 'web-cache'));
     await h.session.start();

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { runOperation, statusOperation, type GatewayConfig, type OperationContext } from '@wa/core';
-import { HealthSchema, SERVICE_NAME } from '../schemas.js';
+import { HealthSchema, LivenessSchema, SERVICE_NAME } from '../schemas.js';
 
 export interface HealthRoutesOptions {
   config: Readonly<GatewayConfig>;
@@ -20,6 +20,19 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = asyn
     },
   };
   const health = async () => ({ ok: true as const, name: SERVICE_NAME as typeof SERVICE_NAME, mcp, status: await runOperation(statusOperation, context, {}) });
+  app.get(
+    '/livez',
+    {
+      schema: {
+        operationId: 'livez',
+        summary: 'Liveness probe',
+        description: 'Answers `{ "ok": true }` while the process serves requests. The only route that needs no token; it reveals nothing about the session.',
+        tags: ['service'],
+        response: { 200: { ...LivenessSchema, description: 'The process is alive.', examples: [{ ok: true }] } },
+      },
+    },
+    async () => ({ ok: true as const }),
+  );
   app.get('/', { schema: { ...schema, operationId: 'root' } }, health);
   app.get('/health', { schema: { ...schema, operationId: 'health' } }, health);
 };

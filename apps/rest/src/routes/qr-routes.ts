@@ -9,6 +9,9 @@ export interface QrRoutesOptions {
   session: Session;
 }
 
+/** The page needs nothing but its inline PNG and styles. */
+const PAGE_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
 /** QR codes and pairing codes are account-takeover material: never cached anywhere. */
 const NO_STORE = 'no-store, max-age=0';
 
@@ -41,7 +44,7 @@ export const qrRoutes: FastifyPluginAsyncTypebox<QrRoutesOptions> = async (app, 
     async (_request, reply) => {
       const snapshot = session.snapshot();
       const qrDataUrl = snapshot.qr ? await qrPngDataUrl(snapshot.qr) : null;
-      return reply.type('text/html; charset=utf-8').send(renderQrPage({ snapshot, qrDataUrl }));
+      return reply.type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP).send(renderQrPage({ snapshot, qrDataUrl }));
     },
   );
 

@@ -16,6 +16,8 @@ export interface GatewayConfig {
     /** Every place looked at, for a useful error when the browser is missing. */
     tried: string[];
     headless: boolean;
+    /** Extra Chromium flags (WHATSAPP_CHROME_ARGS), after the defaults. */
+    extraArgs: string[];
   };
   web: {
     /** WhatsApp Web version key pinned for whatsapp-web.js (`webVersion`). */
@@ -32,6 +34,21 @@ export interface GatewayConfig {
     readyWaitMs: number;
     /** Bounded `destroy()` at shutdown or after a failure. */
     shutdownMs: number;
+  };
+  recovery: {
+    /** Restart the client by itself after a crash or a lost connection. */
+    enabled: boolean;
+    /** Restarts in a row before staying disconnected (the reason stays in last_error). */
+    maxAttempts: number;
+    /** First delay; doubles each attempt, with jitter, up to maxDelayMs. */
+    baseDelayMs: number;
+    maxDelayMs: number;
+    /** While ready, how often WhatsApp Web's state is probed (0 turns the watchdog off). */
+    watchdogIntervalMs: number;
+    /** `authenticated` without `ready` for this long counts as a hung start. */
+    readyTimeoutMs: number;
+    /** Take the session back when WhatsApp Web is opened elsewhere (CONFLICT). */
+    takeoverOnConflict: boolean;
   };
   /** Start the client at boot when a saved session exists. */
   resumeOnBoot: boolean;

@@ -3,7 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { chromeCandidates, discoverChrome, isExecutable } from './chrome-discovery.js';
 import type { DriverName, GatewayConfig, LogLevel } from './config.js';
-import { VariableProblem, parseBoolean, parseChoice, parseInteger, parseList } from './parsers.js';
+import { VariableProblem, parseArgs, parseBoolean, parseChoice, parseInteger, parseList } from './parsers.js';
 
 /** Defaults, in one table. Paths are resolved against the working directory. */
 export const CONFIG_DEFAULTS = {
@@ -22,6 +22,13 @@ export const CONFIG_DEFAULTS = {
   WHATSAPP_PRINT_QR: 'true',
   WHATSAPP_LOG_LEVEL: 'info',
   WHATSAPP_MCP_SESSION_IDLE_MS: '600000',
+  WHATSAPP_RECOVERY: 'true',
+  WHATSAPP_RECOVERY_MAX_ATTEMPTS: '10',
+  WHATSAPP_RECOVERY_BASE_DELAY_MS: '1000',
+  WHATSAPP_RECOVERY_MAX_DELAY_MS: '60000',
+  WHATSAPP_WATCHDOG_INTERVAL_MS: '30000',
+  WHATSAPP_READY_TIMEOUT_MS: '120000',
+  WHATSAPP_TAKEOVER_ON_CONFLICT: 'false',
   WHATSAPP_MCP_MAX_SESSIONS: '1000',
   WHATSAPP_SANDBOX_LINK_DELAY_MS: '1500',
 } as const;
@@ -68,15 +75,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const explicitChrome = env['WHATSAPP_CHROME_EXECUTABLE']?.trim();
   let chrome: GatewayConfig['chrome'];
   const headless = read('WHATSAPP_HEADLESS', parseBoolean, !hasDisplay(env, platform));
+  const extraArgs = read('WHATSAPP_CHROME_ARGS', parseArgs, []);
   if (explicitChrome) {
     const executable = resolvePath(explicitChrome, cwd);
     if (driver === 'wwebjs' && !isExecutable(executable)) {
       problems.push(`WHATSAPP_CHROME_EXECUTABLE points to "${executable}", which is not an executable file`);
     }
-    chrome = { executable, explicit: true, tried: [executable], headless };
+    chrome = { executable, explicit: true, tried: [executable], headless, extraArgs };
   } else {
     const discovery = discoverChrome(chromeCandidates(platform, env));
-    chrome = { executable: discovery.found, explicit: false, tried: discovery.tried, headless };
+    chrome = { executable: discovery.found, explicit: false, tried: discovery.tried, headless, extraArgs };
   }
 
   const apiToken = readToken(env, cwd, problems);
@@ -103,6 +111,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       callMs: ms('WHATSAPP_CALL_TIMEOUT_MS', 100, 600_000),
       readyWaitMs: ms('WHATSAPP_READY_WAIT_MS', 0, 600_000),
       shutdownMs: ms('WHATSAPP_SHUTDOWN_TIMEOUT_MS', 100, 120_000),
+    },
+    recovery: {
+      enabled: read('WHATSAPP_RECOVERY', parseBoolean, true),
+      maxAttempts: read('WHATSAPP_RECOVERY_MAX_ATTEMPTS', (raw) => parseInteger(raw, 0, 1000), defaultInt('WHATSAPP_RECOVERY_MAX_ATTEMPTS')),
+      baseDelayMs: ms('WHATSAPP_RECOVERY_BASE_DELAY_MS', 10, 600_000),
+      maxDelayMs: ms('WHATSAPP_RECOVERY_MAX_DELAY_MS', 10, 3_600_000),
+      watchdogIntervalMs: ms('WHATSAPP_WATCHDOG_INTERVAL_MS', 0, 3_600_000),
+      readyTimeoutMs: ms('WHATSAPP_READY_TIMEOUT_MS', 1000, 3_600_000),
+      takeoverOnConflict: read('WHATSAPP_TAKEOVER_ON_CONFLICT', parseBoolean, false),
     },
     resumeOnBoot: read('WHATSAPP_RESUME_ON_BOOT', parseBoolean, true),
     printQr: read('WHATSAPP_PRINT_QR', parseBoolean, true),

@@ -34,3 +34,19 @@ export function parseList(raw: string): string[] {
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
 }
+
+/** Command-line flags: a JSON array of strings (for flags with spaces), or whitespace-separated. */
+export function parseArgs(raw: string): string[] {
+  const text = raw.trim();
+  if (!text.startsWith('[')) return text.split(/\s+/).filter(Boolean);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new VariableProblem('must be a JSON array of strings or space-separated flags, and this JSON does not parse');
+  }
+  if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'string')) {
+    throw new VariableProblem('must be a JSON array of strings');
+  }
+  return parsed;
+}

@@ -50,6 +50,8 @@ export function buildClientOptions(input: ClientOptionsInput): Record<string, un
     webVersionCache: { type: 'local', path: config.web.cacheDir, strict: false },
     // Bounds the wait for WhatsApp Web to boot inside the page (the library's default is 30 s).
     authTimeoutMs: config.timeouts.startMs,
+    takeoverOnConflict: config.recovery.takeoverOnConflict,
+    takeoverTimeoutMs: 0,
     ...(input.pairingPhoneNumber
       ? { pairWithPhoneNumber: { phoneNumber: input.pairingPhoneNumber, showNotification: true, intervalMs: 180_000 } }
       : {}),

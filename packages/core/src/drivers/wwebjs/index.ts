@@ -5,7 +5,7 @@ import type { DriverFactory, WhatsAppDriver } from '../../driver/index.js';
 import { GatewayError } from '../../errors.js';
 import { buildClientOptions } from './client-options.js';
 import { loadWwebjs } from './load-library.js';
-import { deleteSavedProfile, ensureAuthDir, hasSavedProfile } from './saved-session.js';
+import { clearStaleProfileLocks, deleteSavedProfile, ensureAuthDir, hasSavedProfile } from './saved-session.js';
 import { WwebjsDriver, type ClientBuilder } from './wwebjs-driver.js';
 
 export { buildClientOptions, chromiumArgs } from './client-options.js';
@@ -42,8 +42,11 @@ export function realClientBuilder(options: RealClientOptions): ClientBuilder {
       executablePath,
       isRoot: process.getuid?.() === 0,
       pairingPhoneNumber,
-      extraArgs: options.extraChromiumArgs ?? [],
+      extraArgs: [...config.chrome.extraArgs, ...(options.extraChromiumArgs ?? [])],
     });
+    // The session stops a client before it builds the next, and the process holds the auth-dir
+    // lock: a Chromium profile lock found now was left by a crash (or another host) and is stale.
+    await clearStaleProfileLocks(config.authDir);
     return library.createClient({ ...clientOptions, ...options.extraClientOptions }, { dataPath: config.authDir, clientId: 'default' });
   };
 }
