@@ -40,6 +40,7 @@ export async function buildServer(options: BuildServerOptions): Promise<Gateway>
     factory: options.driverFactory ?? createDriverFactory(config, logger),
     logger: logger.child({ component: 'session' }),
     timeouts: config.timeouts,
+    selfHealing: config.recovery,
   });
   const context: OperationContext = { session, config, logger };
 

@@ -35,7 +35,7 @@ describe('the gateway over a real socket (sandbox driver)', () => {
     const base = await listen();
     const status = (await (await fetch(`${base}/api/status`)).json()) as Record<string, unknown>;
     expect(Object.keys(status).sort()).toEqual(
-      ['account', 'auth_dir', 'authenticated', 'chrome_executable', 'driver', 'has_pairing_code', 'has_qr', 'headless', 'last_error', 'ready', 'state', 'state_since'].sort(),
+      ['account', 'auth_dir', 'authenticated', 'chrome_executable', 'driver', 'has_pairing_code', 'has_qr', 'headless', 'last_error', 'next_restart_at', 'ready', 'restart_attempts', 'state', 'state_since'].sort(),
     );
     expect(status).toMatchObject({ state: 'stopped', ready: false, authenticated: false, auth_dir: '/tmp/wa-server-test', has_qr: false, last_error: null, account: null });
     expect(typeof status.chrome_executable).toBe('string');

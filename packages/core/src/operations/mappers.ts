@@ -49,5 +49,7 @@ export function toStatus(snapshot: SessionSnapshot, config: Readonly<GatewayConf
     driver: config.driver,
     has_pairing_code: snapshot.pairingCode !== null && snapshot.state === 'qr',
     state_since: new Date(snapshot.since).toISOString(),
+    restart_attempts: snapshot.recovery.attempt,
+    next_restart_at: snapshot.recovery.nextRetryAt === null ? null : new Date(snapshot.recovery.nextRetryAt).toISOString(),
   };
 }

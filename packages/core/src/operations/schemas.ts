@@ -33,6 +33,8 @@ export const StatusSchema = Type.Object(
     driver: Type.String({ description: 'wwebjs (real WhatsApp Web) or sandbox (in-memory, no phone).' }),
     has_pairing_code: Type.Boolean({ description: 'A pairing code is waiting to be typed on the phone.' }),
     state_since: Type.String({ description: 'ISO-8601 time of the last state change.' }),
+    restart_attempts: Type.Integer({ description: 'Automatic restarts since the session was last ready.' }),
+    next_restart_at: Type.Union([Type.String(), Type.Null()], { description: 'ISO-8601 time of the next automatic restart, while one is scheduled.' }),
   },
   { title: 'Status' },
 );
@@ -89,6 +91,8 @@ export const EXAMPLE_STATUS: Status = {
   driver: 'wwebjs',
   has_pairing_code: false,
   state_since: '2026-01-01T12:00:00.000Z',
+  restart_attempts: 0,
+  next_restart_at: null,
 };
 
 export const EXAMPLE_MESSAGE: MessageSummary = {

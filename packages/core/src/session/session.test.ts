@@ -151,7 +151,7 @@ describe('Session', () => {
     await reach(session, 'ready');
     const crashed = factory.current as SandboxDriver;
     crashed.crash();
-    expect(session.snapshot()).toMatchObject({ state: 'disconnected', lastError: 'The browser failed: Sandbox browser crashed' });
+    expect(session.snapshot()).toMatchObject({ state: 'disconnected', lastError: 'The browser failed: Sandbox browser crashed.' });
     await session.start();
     await reach(session, 'ready');
     expect(factory.current).not.toBe(crashed);

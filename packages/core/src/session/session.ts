@@ -3,6 +3,7 @@ import type { Account, DriverFactory, Message, StartOptions, WhatsAppDriver } fr
 import { GatewayError, describeError, isGatewayError } from '../errors.js';
 import { TypedEmitter } from '../events/typed-emitter.js';
 import { withTimeout } from '../util/with-timeout.js';
+import { SELF_HEALING_DISABLED, SelfHealing, type SelfHealingOptions } from './self-healing.js';
 import { SerialQueue } from './serial-queue.js';
 import type { SessionEvents } from './session-events.js';
 import { ACTIVE_STATES, UNLINKED_REASONS, type SessionSnapshot, type SessionState } from './states.js';
@@ -18,6 +19,8 @@ export interface SessionOptions {
   factory: DriverFactory;
   logger: Logger;
   timeouts: SessionTimeouts;
+  /** Restarts, watchdog and ready timeout; off unless given. */
+  selfHealing?: SelfHealingOptions;
   now?: () => number;
 }
 
@@ -45,6 +48,7 @@ export class Session extends TypedEmitter<SessionEvents> {
   #closed = false;
   /** The number the current pairing codes are for. */
   #pairingPhone = '';
+  readonly #healing: SelfHealing;
 
   constructor(options: SessionOptions) {
     super();
@@ -52,7 +56,16 @@ export class Session extends TypedEmitter<SessionEvents> {
     this.#log = options.logger;
     this.#timeouts = options.timeouts;
     this.#now = options.now ?? (() => Date.now());
-    this.#snapshot = { state: 'stopped', lastError: null, account: null, qr: null, pairingCode: null, since: this.#now() };
+    this.#snapshot = { state: 'stopped', lastError: null, account: null, qr: null, pairingCode: null, since: this.#now(), recovery: { attempt: 0, nextRetryAt: null } };
+    this.#healing = new SelfHealing(
+      options.selfHealing ?? SELF_HEALING_DISABLED,
+      {
+        restart: () => this.#restart(),
+        declareDead: (driver, reason) => this.#driver === driver && this.#onFailure(driver, new Error(reason)),
+        logger: this.#log,
+      },
+      this.#now,
+    );
     this.setListenerErrorHandler((error, event) => this.#log.error({ err: error, event }, 'session event listener failed'));
   }
 
@@ -71,13 +84,14 @@ export class Session extends TypedEmitter<SessionEvents> {
 
   snapshot(): SessionSnapshot {
     const { account, pairingCode } = this.#snapshot;
-    return { ...this.#snapshot, account: account && { ...account }, pairingCode: pairingCode && { ...pairingCode } };
+    return { ...this.#snapshot, account: account && { ...account }, pairingCode: pairingCode && { ...pairingCode }, recovery: this.#healing.recovery };
   }
 
   /** Launches the client unless one is running or coming up. Concurrent callers share one start. */
   start(options: StartOptions = {}): Promise<SessionSnapshot> {
     if (this.#pendingStart) return this.#pendingStart;
     if (ACTIVE_STATES.has(this.state)) return Promise.resolve(this.snapshot());
+    this.#healing.cancelScheduledRestart();
     const started = this.#lifecycle.run(() => this.#startExclusive(options));
     this.#pendingStart = started;
     const clear = (): void => {
@@ -101,6 +115,7 @@ export class Session extends TypedEmitter<SessionEvents> {
    */
   async waitUntilReady(maxWaitMs = this.#timeouts.readyWaitMs): Promise<void> {
     if (this.state === 'ready') return;
+    if (this.#healing.restartPending) throw this.#recovering();
     const deadline = this.#now() + maxWaitMs;
     if (!ACTIVE_STATES.has(this.state)) await this.#boundedStart(maxWaitMs);
     const settled = await this.#waitForState((s) => s !== 'starting' && s !== 'authenticated', deadline - this.#now());
@@ -184,7 +199,9 @@ export class Session extends TypedEmitter<SessionEvents> {
 
   /** Unlinks the device and deletes the saved session; ends in `stopped`. */
   logout(): Promise<void> {
+    this.#healing.stop();
     return this.#lifecycle.run(async () => {
+      this.#healing.stop();
       const driver = this.#driver;
       const linked = this.state === 'ready' || this.state === 'authenticated';
       this.#releaseDriver();
@@ -206,6 +223,7 @@ export class Session extends TypedEmitter<SessionEvents> {
   /** Closes the client (keeping the saved session) and refuses further starts. */
   shutdown(): Promise<void> {
     this.#closed = true;
+    this.#healing.stop();
     return this.#lifecycle.run(async () => {
       const driver = this.#driver;
       this.#releaseDriver();
@@ -233,7 +251,7 @@ export class Session extends TypedEmitter<SessionEvents> {
       if (driver && this.#driver === driver) this.#releaseDriver();
       if (driver) await this.#stopDriver(driver);
       const message = `Start failed: ${describeError(error)}`;
-      this.#transition('disconnected', { lastError: message, qr: null, pairingCode: null, account: null });
+      this.#transition('disconnected', { lastError: `${message}.${this.#closed ? '' : this.#healing.onLost()}`, qr: null, pairingCode: null, account: null });
       throw new GatewayError('browser_unavailable', `${message}. Fix the cause and start again.`, {
         cause: error,
         retryAfterSeconds: RETRY_AFTER_SECONDS,
@@ -304,19 +322,39 @@ export class Session extends TypedEmitter<SessionEvents> {
       });
       return;
     }
-    this.#releaseDriver();
-    void this.#stopDriver(driver);
-    this.#transition('disconnected', { account: null, qr: null, pairingCode: null, lastError: `WhatsApp disconnected: ${reason}` });
+    this.#retire(driver);
+    // CONFLICT: WhatsApp Web was opened elsewhere; restarting would fight the user for the session.
+    const advice = reason === 'CONFLICT' ? ' Start again to take the session back.' : this.#healing.onLost();
+    this.#transition('disconnected', { account: null, qr: null, pairingCode: null, lastError: `WhatsApp disconnected: ${reason}.${advice}` });
   }
 
   #onFailure(driver: WhatsAppDriver, error: Error): void {
-    this.#releaseDriver();
-    void this.#stopDriver(driver);
+    this.#retire(driver);
     this.#transition('disconnected', {
       account: null,
       qr: null,
       pairingCode: null,
-      lastError: `The browser failed: ${describeError(error)}`,
+      lastError: `The browser failed: ${describeError(error)}.${this.#closed ? '' : this.#healing.onLost()}`,
+    });
+  }
+
+  /** Releases a dead driver and closes it in the lifecycle queue, so a restart waits for it. */
+  #retire(driver: WhatsAppDriver): void {
+    this.#releaseDriver();
+    void this.#lifecycle.run(() => this.#stopDriver(driver));
+  }
+
+  #restart(): Promise<SessionSnapshot> {
+    this.#log.info({ attempt: this.#healing.recovery.attempt }, 'restarting the WhatsApp client');
+    return this.start();
+  }
+
+  #recovering(): GatewayError {
+    const next = this.#healing.recovery.nextRetryAt;
+    const seconds = next === null ? RETRY_AFTER_SECONDS : Math.max(1, Math.ceil((next - this.#now()) / 1000));
+    return new GatewayError('session_not_ready', `WhatsApp is restarting after a failure (${this.#snapshot.lastError ?? 'unknown cause'}); retry in about ${seconds} s.`, {
+      retryAfterSeconds: seconds,
+      details: { state: this.state },
     });
   }
 
@@ -324,6 +362,7 @@ export class Session extends TypedEmitter<SessionEvents> {
     const from = this.state;
     this.#snapshot = { ...this.#snapshot, ...changes, state: to, since: from === to ? this.#snapshot.since : this.#now() };
     if (from === to) return;
+    this.#healing.onState(to, this.#driver);
     this.#log.info({ from, to, last_error: this.#snapshot.lastError ?? undefined }, 'session state changed');
     this.emit('state_changed', { from, to, snapshot: this.snapshot() });
   }

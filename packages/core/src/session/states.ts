@@ -1,4 +1,5 @@
 import type { Account } from '../driver/index.js';
+import type { RecoveryState } from './recovery.js';
 
 /** The seven states of the wire contract, and the only values of `state`. */
 export const SESSION_STATES = ['stopped', 'starting', 'qr', 'authenticated', 'ready', 'auth_failure', 'disconnected'] as const;
@@ -29,4 +30,6 @@ export interface SessionSnapshot {
   pairingCode: PairingCodeInfo | null;
   /** Unix milliseconds of the last state change. */
   since: number;
+  /** Automatic restarts since the session was last ready, and when the next one runs. */
+  recovery: RecoveryState;
 }
