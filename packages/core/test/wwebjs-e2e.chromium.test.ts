@@ -1,92 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadConfig } from '../src/config/index.js';
-import { createWwebjsDriverFactory, profileDir, realClientBuilder, type ClientLike } from '../src/drivers/wwebjs/index.js';
-import { Session, type SessionState } from '../src/session/index.js';
-import { FAKE_ACCOUNT, fakeChromiumArgs, installFakeWeb } from './fake-web/install-fake-web.js';
+import { describe, expect, it } from 'vitest';
+import { profileDir } from '../src/drivers/wwebjs/index.js';
+import { FAKE_ACCOUNT, installFakeWeb } from './fake-web/install-fake-web.js';
+import { expectNoBrowserUsing, harness, useE2eHarness } from './support/e2e-harness.js';
 import { nextEvent } from './support/next-event.js';
-import { silentLogger } from './support/silent-logger.js';
 
-/**
- * The real whatsapp-web.js, puppeteer and Debian Chromium, driven through our driver and session,
- * against the fake WhatsApp Web page served from the library's local web-version cache. Nothing
- * leaves the machine: every host name resolves to nothing.
- */
-
-interface Harness {
-  session: Session;
-  clients: ClientLike[];
-  authDir: string;
-  reach(state: SessionState, timeoutMs?: number): Promise<void>;
-  knob(expression: string): Promise<unknown>;
-}
-
-const sessions: Session[] = [];
-const dirs: string[] = [];
-
-afterEach(async () => {
-  for (const session of sessions.splice(0)) await session.shutdown();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-async function harness(options: { authDir?: string; installPage?: boolean; pageConfig?: Record<string, unknown> } = {}): Promise<Harness> {
-  const authDir = options.authDir ?? mkdtempSync(join(tmpdir(), 'wa-e2e-'));
-  if (!options.authDir) dirs.push(authDir);
-  const cacheDir = join(authDir, 'web-cache');
-  if (options.installPage !== false) await installFakeWeb(cacheDir);
-  const config = loadConfig({
-    WHATSAPP_AUTH_DIR: authDir,
-    WHATSAPP_WEB_VERSION: 'fake',
-    WHATSAPP_WEB_CACHE_DIR: cacheDir,
-    WHATSAPP_CHROME_EXECUTABLE: '/usr/bin/chromium',
-    WHATSAPP_HEADLESS: 'true',
-  });
-  const clients: ClientLike[] = [];
-  const real = realClientBuilder({
-    config,
-    extraChromiumArgs: fakeChromiumArgs.filter((arg) => arg.startsWith('--host-resolver-rules')),
-    extraClientOptions: options.pageConfig ? { evalOnNewDoc: `window.__fakeWaConfig = ${JSON.stringify(options.pageConfig)}` } : {},
-  });
-  const factory = createWwebjsDriverFactory({
-    config,
-    logger: silentLogger(),
-    buildClient: async (input) => {
-      const client = await real(input);
-      clients.push(client);
-      return client;
-    },
-  });
-  const session = new Session({ factory, logger: silentLogger(), timeouts: { startMs: 30_000, callMs: 15_000, readyWaitMs: 20_000, shutdownMs: 15_000 } });
-  sessions.push(session);
-  return {
-    session,
-    clients,
-    authDir,
-    reach: (state, timeoutMs = 20_000) =>
-      session.state === state ? Promise.resolve() : nextEvent(session, 'state_changed', ({ to }) => to === state, timeoutMs).then(() => undefined),
-    knob: (expression) => {
-      const page = clients.at(-1)?.pupPage as unknown as { evaluate(expression: string): Promise<unknown> };
-      return page.evaluate(expression);
-    },
-  };
-}
-
-/** Chromium's helper processes exit a moment after the browser itself: allow them a few seconds. */
-async function expectNoBrowserUsing(authDir: string): Promise<void> {
-  await vi.waitFor(() => expect(browsersUsing(authDir)).toEqual([]), { timeout: 5000, interval: 100 });
-}
-
-/** Chromium processes whose command line names this profile. */
-function browsersUsing(authDir: string): string[] {
-  try {
-    return execFileSync('pgrep', ['-f', authDir], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
-  } catch {
-    return [];
-  }
-}
+/** Linking, messaging, restoring and logging out through our session on the real library. */
+useE2eHarness();
 
 describe('wwebjs driver end to end on the fake WhatsApp Web page', () => {
   it('links with a QR, sends, reads, restores after a restart without a QR, and logs out', async () => {
