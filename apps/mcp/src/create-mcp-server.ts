@@ -45,7 +45,7 @@ export function createMcpServer(context: OperationContext, version: string): Ser
   const subscriptions = new ResourceSubscriptions(server, context.session);
   server.onclose = () => subscriptions.close();
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [...TOOLS] }));
-  server.setRequestHandler(CallToolRequestSchema, async (request) => callTool(context, request.params.name, request.params.arguments));
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => callTool(context, request.params.name, request.params.arguments, extra.signal));
   server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources: [...RESOURCES] }));
   server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({ resourceTemplates: [...RESOURCE_TEMPLATES] }));
   server.setRequestHandler(ReadResourceRequestSchema, (request) => asMcpErrors(() => readResource(context, request.params.uri)));

@@ -41,11 +41,11 @@ function errorResult(code: string, message: string): CallToolResult {
  * `structuredContent` carries the same object. Every failure is an `isError` result with an
  * actionable sentence, never a protocol error, so the agent sees it.
  */
-export async function callTool(context: OperationContext, name: string, args: unknown): Promise<CallToolResult> {
+export async function callTool(context: OperationContext, name: string, args: unknown, signal?: AbortSignal): Promise<CallToolResult> {
   const operation = OPERATION_BY_TOOL.get(name);
   if (!operation) return errorResult('unknown_tool', `There is no tool named ${name}; call tools/list for the available tools.`);
   try {
-    const result = (await runOperation(operation, context, args ?? {})) as Record<string, unknown>;
+    const result = (await runOperation(operation, signal ? { ...context, signal } : context, args ?? {})) as Record<string, unknown>;
     return { content: [{ type: 'text', text: JSON.stringify(result, null, 2) }], structuredContent: result };
   } catch (error) {
     if (isGatewayError(error)) {

@@ -23,6 +23,7 @@ export async function registerOpenApi(app: FastifyInstance, options: { version: 
         { name: 'service', description: 'Liveness and status' },
         { name: 'whatsapp', description: 'Session and messaging operations' },
         { name: 'linking', description: 'QR codes and pairing codes' },
+        { name: 'events', description: 'Live events: SSE stream, long-poll, webhooks' },
       ],
     },
   });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { GatewayConfig, OperationContext, Session } from '@wa/core';
 import { registerOpenApi } from './openapi.js';
+import { eventStreamRoutes } from './routes/event-stream.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { operationRoutes } from './routes/operation-routes.js';
 import { qrRoutes } from './routes/qr-routes.js';
@@ -19,4 +20,5 @@ export const restPlugin: FastifyPluginAsyncTypebox<RestPluginOptions> = async (a
   await app.register(healthRoutes, { config: options.config, context: options.context });
   await app.register(operationRoutes, { context: options.context });
   await app.register(qrRoutes, { session: options.session });
+  await app.register(eventStreamRoutes, { events: options.context.events });
 };

@@ -1,4 +1,5 @@
 import {
+  getUpdatesOperation,
   listChatsOperation,
   logoutOperation,
   pairingCodeOperation,
@@ -6,6 +7,7 @@ import {
   sendMessageOperation,
   startAuthOperation,
   statusOperation,
+  waitForReplyOperation,
   type Operation,
 } from '@wa/core';
 import type { ErrorStatus } from './schemas.js';
@@ -18,6 +20,8 @@ export interface OperationRoute {
   input: 'body' | 'query' | 'none';
   /** Error statuses this route can answer with, documented in OpenAPI. */
   errors: ErrorStatus[];
+  /** Waits for events: ends early when the client hangs up. */
+  longPoll?: boolean;
 }
 
 const SESSION_ERRORS: ErrorStatus[] = [400, 502, 503, 504];
@@ -32,4 +36,6 @@ export const OPERATION_ROUTES: readonly OperationRoute[] = [
   { method: 'GET', url: '/api/messages', operation: readMessagesOperation, input: 'query', errors: [...SESSION_ERRORS, 404] },
   { method: 'POST', url: '/api/messages', operation: readMessagesOperation, input: 'body', errors: [...SESSION_ERRORS, 404] },
   { method: 'POST', url: '/api/logout', operation: logoutOperation, input: 'none', errors: [502, 504] },
+  { method: 'GET', url: '/api/updates', operation: getUpdatesOperation, input: 'query', errors: [400], longPoll: true },
+  { method: 'POST', url: '/api/wait-for-reply', operation: waitForReplyOperation, input: 'body', errors: [400], longPoll: true },
 ];

@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { type DriverFactory, type GatewayConfig, type OperationContext, Session, createDriverFactory } from '@wa/core';
+import { type DriverFactory, EventLog, type GatewayConfig, type OperationContext, Session, createDriverFactory, recordSessionEvents } from '@wa/core';
 import { mcpPlugin, type SessionRegistry } from '@wa/mcp';
 import { restPlugin } from '@wa/rest';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -23,6 +23,7 @@ export interface BuildServerOptions {
 export interface Gateway {
   app: FastifyInstance;
   session: Session;
+  events: EventLog;
   /** The live MCP sessions. */
   mcpSessions: SessionRegistry;
 }
@@ -42,7 +43,9 @@ export async function buildServer(options: BuildServerOptions): Promise<Gateway>
     timeouts: config.timeouts,
     selfHealing: config.recovery,
   });
-  const context: OperationContext = { session, config, logger };
+  const events = new EventLog({ capacity: config.eventBuffer });
+  recordSessionEvents(session, events);
+  const context: OperationContext = { session, config, logger, events };
 
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -78,5 +81,5 @@ export async function buildServer(options: BuildServerOptions): Promise<Gateway>
   });
 
   if (!mcpSessions) throw new Error('the MCP plugin did not register its session registry');
-  return { app, session, mcpSessions };
+  return { app, session, events, mcpSessions };
 }

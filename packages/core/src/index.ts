@@ -8,14 +8,19 @@ export { SANDBOX_ACCOUNT, SANDBOX_CONTACTS, SandboxDriver, SandboxWorld, createS
 export type { SandboxDriverFactory } from './drivers/sandbox/index.js';
 export { ConfigError, ERROR_CODES, GatewayError, describeError, isGatewayError } from './errors.js';
 export type { ErrorCode, ErrorKind } from './errors.js';
-export { TypedEmitter } from './events/typed-emitter.js';
+export { ACK_NAMES, EVENT_TYPES, EventLog, TypedEmitter, matches, recordSessionEvents } from './events/index.js';
+export type { EventFilter, EventPage, EventType, GatewayEvent } from './events/index.js';
 export {
   OPERATIONS,
   PAIRING_INSTRUCTIONS,
   StatusSchema,
   ChatSummarySchema,
   MessageSummarySchema,
+  EventSchema,
   defineOperation,
+  getUpdatesOperation,
+  parseEventTypes,
+  waitForReplyOperation,
   listChatsOperation,
   logoutOperation,
   pairingCodeOperation,

@@ -50,10 +50,17 @@ export const operationRoutes: FastifyPluginAsyncTypebox<OperationRoutesOptions> 
       url: route.url,
       schema: routeSchema(route),
       validatorCompiler: prepareInput(route.operation.input),
-      handler: async (request) => {
+      handler: async (request, reply) => {
         const input = route.input === 'body' ? (request.body ?? {}) : route.input === 'query' ? request.query : {};
         const waitMs = preferredWaitMs(request.headers.prefer);
-        return runOperation(route.operation, waitMs === undefined ? context : { ...context, waitMs }, input);
+        let routeContext = waitMs === undefined ? context : { ...context, waitMs };
+        if (route.longPoll) {
+          // A client that hangs up ends the wait instead of leaving a listener behind.
+          const gone = new AbortController();
+          reply.raw.once('close', () => gone.abort());
+          routeContext = { ...routeContext, signal: gone.signal };
+        }
+        return runOperation(route.operation, routeContext, input);
       },
     });
   }

@@ -30,11 +30,11 @@ describe('the MCP Inspector CLI against the gateway', () => {
   });
   afterAll(async () => running.close());
 
-  it('lists the seven tools', async () => {
+  it('lists the seven tools of the contract first', async () => {
     const { code, stdout, stderr } = await inspector(running.mcpUrl.href, ['--method', 'tools/list']);
     expect(code, stderr).toBe(0);
     const names = (JSON.parse(stdout) as { tools: Array<{ name: string }> }).tools.map((tool) => tool.name);
-    expect(names).toEqual([
+    expect(names.slice(0, 7)).toEqual([
       'whatsapp_status',
       'whatsapp_start_auth',
       'whatsapp_pairing_code',

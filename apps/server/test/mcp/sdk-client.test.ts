@@ -42,9 +42,9 @@ describe('MCP with the SDK client over a real socket', () => {
     expect(client.getServerCapabilities()).toMatchObject({ tools: {}, resources: {} });
   });
 
-  it('lists the seven tools of the contract with strict input schemas and annotations', async () => {
+  it('lists the seven tools of the contract first, then the event tools, with strict input schemas and annotations', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((tool) => tool.name)).toEqual(TOOL_NAMES);
+    expect(tools.map((tool) => tool.name)).toEqual([...TOOL_NAMES, 'whatsapp_get_updates', 'whatsapp_wait_for_reply']);
     for (const tool of tools) {
       expect(tool.inputSchema).toMatchObject({ type: 'object', additionalProperties: false });
       expect(tool.outputSchema).toMatchObject({ type: 'object' });
@@ -178,7 +178,7 @@ describe('MCP with the SDK client over a real socket', () => {
     const next = new StreamableHTTPClientTransport(running.mcpUrl);
     await again.connect(next);
     expect(next.sessionId).not.toBe(oldId);
-    expect((await again.listTools()).tools).toHaveLength(7);
+    expect((await again.listTools()).tools).toHaveLength(9);
     await again.close();
   });
 });

@@ -33,8 +33,11 @@ const DOCUMENTED_ROUTES: Array<{ method: string; path: string; errors: string[] 
   { method: 'get', path: '/qr', errors: [] },
   { method: 'get', path: '/qr.png', errors: ['404'] },
   { method: 'get', path: '/api/qr', errors: [] },
+  { method: 'get', path: '/livez', errors: [] },
+  { method: 'get', path: '/api/updates', errors: ['400'] },
+  { method: 'post', path: '/api/wait-for-reply', errors: ['400'] },
 ];
-const BODY_ROUTES = new Set(['post /api/pairing-code', 'post /api/send', 'post /api/messages']);
+const BODY_ROUTES = new Set(['post /api/pairing-code', 'post /api/send', 'post /api/messages', 'post /api/wait-for-reply']);
 
 function operations(doc: Document): Array<{ name: string; operation: Operation }> {
   return Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ name: `${method} ${path}`, operation })));

@@ -65,6 +65,8 @@ export interface GatewayConfig {
     /** Live MCP sessions at most; the least recently used idle one makes room. */
     maxSessions: number;
   };
+  /** Events kept in memory so pollers and SSE clients can resume after a short disconnect. */
+  eventBuffer: number;
   logLevel: LogLevel;
   sandbox: {
     /** Delay before the sandbox phone "scans" the QR or enters the pairing code. */

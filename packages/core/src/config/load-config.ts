@@ -22,6 +22,7 @@ export const CONFIG_DEFAULTS = {
   WHATSAPP_PRINT_QR: 'true',
   WHATSAPP_LOG_LEVEL: 'info',
   WHATSAPP_MCP_SESSION_IDLE_MS: '600000',
+  WHATSAPP_EVENT_BUFFER: '1000',
   WHATSAPP_RECOVERY: 'true',
   WHATSAPP_RECOVERY_MAX_ATTEMPTS: '10',
   WHATSAPP_RECOVERY_BASE_DELAY_MS: '1000',
@@ -132,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       sessionIdleMs: ms('WHATSAPP_MCP_SESSION_IDLE_MS', 1000, 86_400_000),
       maxSessions: read('WHATSAPP_MCP_MAX_SESSIONS', (raw) => parseInteger(raw, 1, 100_000), defaultInt('WHATSAPP_MCP_MAX_SESSIONS')),
     },
+    eventBuffer: read('WHATSAPP_EVENT_BUFFER', (raw) => parseInteger(raw, 10, 1_000_000), defaultInt('WHATSAPP_EVENT_BUFFER')),
     logLevel: read('WHATSAPP_LOG_LEVEL', (raw) => parseChoice(raw, LOG_LEVELS), 'info' as LogLevel),
     sandbox: { linkDelayMs: ms('WHATSAPP_SANDBOX_LINK_DELAY_MS', 0, 600_000) },
   };

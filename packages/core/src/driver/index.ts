@@ -1,5 +1,8 @@
 export type {
   Account,
+  AckUpdate,
+  MessageRef,
+  ReactionUpdate,
   Chat,
   DriverEvents,
   DriverFactory,

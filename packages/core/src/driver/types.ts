@@ -58,7 +58,34 @@ export type DriverEvents = {
   failure: (error: Error) => void;
   /** A message from someone else arrived. */
   message: (message: Message) => void;
+  /** A message this account created, through the gateway or on any other device. */
+  message_sent: (message: Message) => void;
+  /** Delivery progress of a message: -1 error, 0 pending, 1 server, 2 device, 3 read, 4 played. */
+  message_ack: (update: AckUpdate) => void;
+  /** A message was deleted for everyone. */
+  message_revoked: (update: MessageRef) => void;
+  message_edited: (update: { message: Message; previousBody: string }) => void;
+  /** A reaction was set, changed or removed (empty `reaction`). */
+  message_reaction: (update: ReactionUpdate) => void;
 };
+
+/** Points at one message. */
+export interface MessageRef {
+  messageId: string;
+  chatId: string;
+}
+
+export interface AckUpdate extends MessageRef {
+  ack: number;
+}
+
+export interface ReactionUpdate extends MessageRef {
+  senderId: string;
+  /** The emoji, or an empty string when the reaction was removed. */
+  reaction: string;
+  /** Unix seconds. */
+  timestamp: number;
+}
 
 export interface StartOptions {
   /** Link with a pairing code for this number (digits only) instead of a QR. */

@@ -1,3 +1,4 @@
+import { getUpdatesOperation } from './get-updates.js';
 import { listChatsOperation } from './list-chats.js';
 import { logoutOperation } from './logout.js';
 import type { Operation } from './operation.js';
@@ -6,6 +7,7 @@ import { readMessagesOperation } from './read-messages.js';
 import { sendMessageOperation } from './send-message.js';
 import { startAuthOperation } from './start-auth.js';
 import { statusOperation } from './status.js';
+import { waitForReplyOperation } from './wait-for-reply.js';
 
 /** The catalog: every user-facing operation, in the order transports list them. */
 export const OPERATIONS = [
@@ -16,9 +18,12 @@ export const OPERATIONS = [
   listChatsOperation,
   readMessagesOperation,
   logoutOperation,
+  getUpdatesOperation,
+  waitForReplyOperation,
 ] as const satisfies readonly Operation[];
 
 export {
+  getUpdatesOperation,
   listChatsOperation,
   logoutOperation,
   pairingCodeOperation,
@@ -26,6 +31,7 @@ export {
   sendMessageOperation,
   startAuthOperation,
   statusOperation,
+  waitForReplyOperation,
 };
 export { defineOperation } from './operation.js';
 export type { Operation, OperationContext, OperationHints } from './operation.js';
@@ -33,8 +39,10 @@ export { runOperation, validateInput } from './run-operation.js';
 export { toChatSummary, toMessageSummary, toStatus } from './mappers.js';
 export { PAIRING_INSTRUCTIONS } from './pairing-code.js';
 export { MAX_MESSAGE_LENGTH } from './send-message.js';
+export { parseEventTypes } from './get-updates.js';
 export {
   AccountSchema,
+  EventSchema,
   ChatSummarySchema,
   MessageSummarySchema,
   SessionStateSchema,

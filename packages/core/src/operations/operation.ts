@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Static, TSchema } from 'typebox';
 import type { GatewayConfig } from '../config/index.js';
+import type { EventLog } from '../events/index.js';
 import type { Session } from '../session/index.js';
 
 /** What every operation handler receives; transports build one per process. */
@@ -8,6 +9,10 @@ export interface OperationContext {
   session: Session;
   config: Readonly<GatewayConfig>;
   logger: Logger;
+  /** The event stream (cursors for pollers and waiters). */
+  events: EventLog;
+  /** Aborted when the caller goes away: long waits end early. */
+  signal?: AbortSignal;
   /** How long this request may wait for the session to become ready (the caller can shorten it). */
   waitMs?: number;
 }

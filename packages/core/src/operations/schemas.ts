@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { EVENT_TYPES } from '../events/gateway-event.js';
 import { SESSION_STATES } from '../session/index.js';
 
 /** Wire shapes shared by several operations. Field names and types are the compatibility contract. */
@@ -72,6 +73,21 @@ export const ChatSummarySchema = Type.Object(
   { title: 'ChatSummary' },
 );
 export type ChatSummary = Static<typeof ChatSummarySchema>;
+
+export const EventTypeSchema = Type.Enum([...EVENT_TYPES], { description: 'What happened.' });
+
+export const EventSchema = Type.Object(
+  {
+    id: Type.String({ description: 'The event id, also its cursor: decimal, increasing.' }),
+    type: EventTypeSchema,
+    at: Type.String({ description: 'ISO-8601 time the gateway saw it.' }),
+    chat_id: Type.Union([Type.String(), Type.Null()], { description: 'The chat, for message events.' }),
+    data: Type.Object({}, { additionalProperties: true, description: 'Depends on type: message events carry a message summary (untrusted text).' }),
+  },
+  { title: 'Event' },
+);
+
+export const CursorField = Type.String({ pattern: '^[0-9]{1,20}$', maxLength: 20, description: 'A cursor from an earlier answer (an event id).' });
 
 export const OkSchema = Type.Object({ ok: Type.Literal(true) });
 

@@ -37,7 +37,6 @@ export const sendMessageOperation = defineOperation({
     const { session } = context;
     const chatId = resolveChatTarget(input);
     const message = await session.call('Sending the message', (driver) => driver.sendText(chatId, input.message), context.waitMs);
-    session.noteSent(message);
     return {
       ok: true as const,
       to: chatIdUser(chatId),

@@ -1,4 +1,4 @@
-import type { Message } from '../driver/index.js';
+import type { AckUpdate, Message, MessageRef, ReactionUpdate } from '../driver/index.js';
 import type { SessionSnapshot, SessionState } from './states.js';
 
 export interface StateChange {
@@ -15,5 +15,10 @@ export type SessionEvents = {
   /** A new pairing code. Account-takeover material: never log it. */
   pairing_code: (code: string) => void;
   message_received: (message: Message) => void;
+  /** A message this account created (through the gateway or another device). May repeat: dedupe by id. */
   message_sent: (message: Message) => void;
+  message_ack: (update: AckUpdate) => void;
+  message_revoked: (update: MessageRef) => void;
+  message_edited: (update: { message: Message; previousBody: string }) => void;
+  message_reaction: (update: ReactionUpdate) => void;
 };

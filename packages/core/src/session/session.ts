@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Account, DriverFactory, Message, StartOptions, WhatsAppDriver } from '../driver/index.js';
+import type { Account, DriverFactory, StartOptions, WhatsAppDriver } from '../driver/index.js';
 import { GatewayError, describeError, isGatewayError } from '../errors.js';
 import { TypedEmitter } from '../events/typed-emitter.js';
 import { withTimeout } from '../util/with-timeout.js';
@@ -148,11 +148,6 @@ export class Session extends TypedEmitter<SessionEvents> {
     }
   }
 
-  /** Records a message this gateway sent, for event subscribers. */
-  noteSent(message: Message): void {
-    this.emit('message_sent', message);
-  }
-
   /** A pairing code for `phoneNumber` (digits), starting the client in pairing mode if needed. */
   async requestPairingCode(phoneNumber: string, maxWaitMs = this.#timeouts.startMs): Promise<PairingCodeOutcome> {
     const deadline = this.#now() + maxWaitMs;
@@ -273,6 +268,11 @@ export class Session extends TypedEmitter<SessionEvents> {
       driver.on('disconnected', (reason) => current() && this.#onDisconnected(driver, reason)),
       driver.on('failure', (error) => current() && this.#onFailure(driver, error)),
       driver.on('message', (message) => current() && this.emit('message_received', message)),
+      driver.on('message_sent', (message) => current() && this.emit('message_sent', message)),
+      driver.on('message_ack', (update) => current() && this.emit('message_ack', update)),
+      driver.on('message_revoked', (update) => current() && this.emit('message_revoked', update)),
+      driver.on('message_edited', (update) => current() && this.emit('message_edited', update)),
+      driver.on('message_reaction', (update) => current() && this.emit('message_reaction', update)),
     ];
     this.#detachDriver = () => offs.forEach((off) => off());
   }

@@ -62,8 +62,16 @@ export class SandboxDriver extends TypedEmitter<DriverEvents> implements WhatsAp
       throw new GatewayError('chat_not_found', `No group with id ${chatId} exists in this account.`);
     }
     const message = this.#world.addMessage(chatId, { fromMe: true, body: text });
+    this.#later(0, () => this.emit('message_sent', { ...message }));
+    // Delivery progress as WhatsApp reports it: server, then device, then read when the echo comes.
+    this.#later(20, () => this.emit('message_ack', { messageId: message.id, chatId, ack: 1 }));
+    this.#later(40, () => this.emit('message_ack', { messageId: message.id, chatId, ack: 2 }));
     if (chatId.endsWith('@c.us')) {
-      this.#later(this.#options.echoDelayMs ?? 300, () => this.receive(chatId, `Echo: ${text}`));
+      const echoDelay = this.#options.echoDelayMs ?? 300;
+      this.#later(echoDelay, () => {
+        this.emit('message_ack', { messageId: message.id, chatId, ack: 3 });
+        this.receive(chatId, `Echo: ${text}`);
+      });
     }
     return { ...message };
   }
@@ -101,6 +109,11 @@ export class SandboxDriver extends TypedEmitter<DriverEvents> implements WhatsAp
     const message = this.#world.addMessage(chatId, { fromMe: false, body });
     this.emit('message', { ...message });
     return message;
+  }
+
+  /** Test knob: someone reacts to a message (an empty reaction removes it). */
+  react(messageId: string, chatId: string, senderId: string, reaction: string): void {
+    this.emit('message_reaction', { messageId, chatId, senderId, reaction, timestamp: this.#world.nowSeconds() });
   }
 
   /** Test and demo knob: the phone scans the QR (or enters the code) now. */

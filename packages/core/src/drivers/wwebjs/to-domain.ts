@@ -1,4 +1,4 @@
-import type { Chat, Message } from '../../driver/index.js';
+import type { Chat, Message, ReactionUpdate } from '../../driver/index.js';
 import type { ChatLike, MessageLike } from './client-like.js';
 
 /** Library structures to domain objects. Only plain fields are read: the raw objects hold the page handle. */
@@ -30,5 +30,30 @@ export function toChat(chat: ChatLike): Chat {
     pinned: Boolean(chat.pinned),
     muted: Boolean(chat.isMuted),
     lastMessage: chat.lastMessage ? toMessage(chat.lastMessage) : null,
+  };
+}
+
+/** The chat a message belongs to: the recipient for our own messages, the sender's chat otherwise. */
+export function chatIdOf(message: MessageLike): string {
+  return message.fromMe ? message.to : message.from;
+}
+
+/** The library's Reaction structure, as far as the driver reads it. */
+export interface ReactionLike {
+  msgId: { _serialized: string; remote?: string | { _serialized: string } };
+  senderId: string;
+  reaction: string;
+  timestamp: number;
+}
+
+export function toReaction(reaction: ReactionLike): ReactionUpdate {
+  const remote = reaction.msgId.remote;
+  const chatId = typeof remote === 'string' ? remote : (remote?._serialized ?? reaction.msgId._serialized.split('_')[1] ?? '');
+  return {
+    messageId: reaction.msgId._serialized,
+    chatId,
+    senderId: String(reaction.senderId ?? ''),
+    reaction: String(reaction.reaction ?? ''),
+    timestamp: Number.isFinite(reaction.timestamp) ? reaction.timestamp : 0,
   };
 }

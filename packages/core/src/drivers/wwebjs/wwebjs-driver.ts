@@ -4,7 +4,7 @@ import { describeError } from '../../errors.js';
 import { TypedEmitter } from '../../events/typed-emitter.js';
 import type { ClientLike, MessageLike } from './client-like.js';
 import { killBrowserProcess } from './kill-browser.js';
-import { toChat, toMessage } from './to-domain.js';
+import { chatIdOf, toChat, toMessage, toReaction, type ReactionLike } from './to-domain.js';
 
 /** Builds a whatsapp-web.js Client (or a fake) for one lifetime, in pairing mode when a number is given. */
 export type ClientBuilder = (options: { pairingPhoneNumber?: string | undefined }) => Promise<ClientLike>;
@@ -127,13 +127,30 @@ export class WwebjsDriver extends TypedEmitter<DriverEvents> implements WhatsApp
     client.on('disconnected', (reason: unknown) => {
       if (!this.#stopping) this.emit('disconnected', String(reason));
     });
-    client.on('message', (message: MessageLike) => {
+    // Listener exceptions stay here: a malformed payload must not reach the library's emitter.
+    const relay = <A extends unknown[]>(what: string, handler: (...args: A) => void) => (...args: A) => {
       try {
-        this.emit('message', toMessage(message));
+        handler(...args);
       } catch (error) {
-        this.#log.warn({ err: error }, 'an incoming message could not be read');
+        this.#log.warn({ err: error, event: what }, 'a WhatsApp event could not be read');
       }
-    });
+    };
+    client.on('message', relay('message', (message: MessageLike) => this.emit('message', toMessage(message))));
+    client.on('message_create', relay('message_create', (message: MessageLike) => {
+      if (message.fromMe) this.emit('message_sent', toMessage(message));
+    }));
+    client.on('message_ack', relay('message_ack', (message: MessageLike, ack: number) => {
+      this.emit('message_ack', { messageId: message.id._serialized, chatId: chatIdOf(message), ack: Number(ack) });
+    }));
+    client.on('message_revoke_everyone', relay('message_revoke_everyone', (message: MessageLike, revoked?: MessageLike) => {
+      this.emit('message_revoked', { messageId: (revoked ?? message).id._serialized, chatId: chatIdOf(message) });
+    }));
+    client.on('message_edit', relay('message_edit', (message: MessageLike, newBody: string, previousBody: string) => {
+      this.emit('message_edited', { message: { ...toMessage(message), body: String(newBody ?? message.body) }, previousBody: String(previousBody ?? '') });
+    }));
+    client.on('message_reaction', relay('message_reaction', (reaction: ReactionLike) => {
+      this.emit('message_reaction', toReaction(reaction));
+    }));
   }
 
   /** Chromium crashes and closed pages produce no client event: watch them directly. */
