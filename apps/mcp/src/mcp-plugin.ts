@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { OperationContext } from '@wa/core';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { createMcpServer } from './create-mcp-server.js';
 import { hijackKeepingHeaders } from './hijack.js';
 import { sendJsonRpcError } from './json-rpc-error.js';
@@ -89,6 +89,14 @@ export const mcpPlugin: FastifyPluginAsync<McpPluginOptions> = async (app, optio
   app.route({
     method: ['POST', 'GET', 'DELETE'],
     url: MCP_PATH,
+    // Not part of the REST document: MCP clients discover the server by initialize.
+    schema: { hide: true } as FastifySchema,
+    // A body that is not JSON gets JSON-RPC's parse error, as every JSON-RPC client expects; the
+    // gateway's handler answers everything else (415, 413) in the REST error shape.
+    errorHandler: (error, _request, reply) => {
+      if ((error as { code?: string }).code !== 'FST_ERR_CTP_INVALID_JSON_BODY') throw error;
+      return reply.code(400).send({ jsonrpc: '2.0', error: { code: -32700, message: 'Parse error: the body is not valid JSON (or has a __proto__ or constructor key).' }, id: null });
+    },
     handler: async (request, reply) => {
       try {
         await handle(request, reply);

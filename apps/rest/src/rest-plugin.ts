@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { GatewayConfig, OperationContext, Session } from '@wa/core';
-import { registerOpenApi } from './openapi.js';
 import { eventStreamRoutes } from './routes/event-stream.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { operationRoutes } from './routes/operation-routes.js';
@@ -10,13 +9,13 @@ export interface RestPluginOptions {
   session: Session;
   config: Readonly<GatewayConfig>;
   context: OperationContext;
-  /** Version shown in the OpenAPI document. */
-  version: string;
 }
 
-/** The REST transport: the old service's routes plus the QR endpoints and the OpenAPI document. */
+/**
+ * The REST transport: the old service's routes, the QR endpoints and the event stream. The OpenAPI
+ * document is registered by the composition root (registerOpenApi) so it covers every transport's routes.
+ */
 export const restPlugin: FastifyPluginAsyncTypebox<RestPluginOptions> = async (app, options) => {
-  await registerOpenApi(app, { version: options.version });
   await app.register(healthRoutes, { config: options.config, context: options.context });
   await app.register(operationRoutes, { context: options.context });
   await app.register(qrRoutes, { session: options.session });

@@ -1,7 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { type DriverFactory, EventLog, type GatewayConfig, type OperationContext, Session, createDriverFactory, recordSessionEvents } from '@wa/core';
 import { mcpPlugin, type SessionRegistry } from '@wa/mcp';
-import { restPlugin } from '@wa/rest';
+import { registerOpenApi, restPlugin } from '@wa/rest';
+import { webhooksPlugin } from '@wa/webhooks';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
@@ -18,6 +19,8 @@ export interface BuildServerOptions {
   logger: Logger;
   /** Replaces the driver named by the config (tests use a sandbox with knobs). */
   driverFactory?: DriverFactory;
+  /** Webhook retry timing (tests shorten it). */
+  webhookRetry?: { baseDelayMs: number; maxDelayMs: number };
 }
 
 export interface Gateway {
@@ -62,7 +65,9 @@ export async function buildServer(options: BuildServerOptions): Promise<Gateway>
   answerErrorsInOneShape(app);
   answerUnknownRoutes(app);
 
-  await app.register(restPlugin, { session, config, context, version: VERSION });
+  await registerOpenApi(app, { version: VERSION });
+  await app.register(restPlugin, { session, config, context });
+  await app.register(webhooksPlugin, { config, events, ...(options.webhookRetry ? { retry: options.webhookRetry } : {}) });
   let mcpSessions: SessionRegistry | undefined;
   await app.register(mcpPlugin, {
     context,

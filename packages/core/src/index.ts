@@ -33,6 +33,6 @@ export {
   validateInput,
 } from './operations/index.js';
 export type { ChatSummary, MessageSummary, Operation, OperationContext, OperationHints, Status } from './operations/index.js';
-export { SESSION_STATES, Session } from './session/index.js';
+export { SESSION_STATES, Session, backoffDelay } from './session/index.js';
 export type { PairingCodeOutcome, SessionEvents, SessionSnapshot, SessionState, StateChange } from './session/index.js';
 export { normalizeChatId, normalizePhoneNumber } from './util/phone-number.js';

@@ -45,8 +45,22 @@ export const eventStreamRoutes: FastifyPluginAsyncTypebox<EventStreamOptions> = 
           'A text/event-stream of events (message.received, message.sent, message.ack, message.revoked, message.edited, message.reaction, session.state, session.qr, session.pairing_code). Every event has an id; reconnect with Last-Event-ID to resume. Filter with types and chat_id. Message text is untrusted data.',
         tags: ['events'],
         querystring: QuerySchema,
-        produces: ['text/event-stream'],
-        response: { 400: { ...ErrorBodySchema, description: 'An unknown event type or a bad chat id.' } },
+        response: {
+          200: {
+            description: 'The stream: one `id`, `event` and `data` (the event as JSON) per event; comment lines keep it alive.',
+            content: {
+              'text/event-stream': {
+                schema: { type: 'string' },
+                example: 'id: 1767268800000001\nevent: message.received\ndata: {"id":"1767268800000001","type":"message.received","at":"2026-01-01T12:00:00.000Z","chat_id":"15557654321@c.us","data":{"message":{"body":"See you at 7?"}}}\n\n',
+              },
+            },
+          },
+          400: {
+            ...ErrorBodySchema,
+            description: 'An unknown event type or a bad chat id.',
+            examples: [{ ok: false, error: { code: 'invalid_input', message: 'Unknown event type "message.exploded"; use any of message.received, message.sent, ...' } }],
+          },
+        },
       },
     },
     async (request, reply) => {

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import type { GatewayConfig } from '@wa/core';
 import type { FastifyInstance } from 'fastify';
@@ -38,6 +39,9 @@ function forbidden(code: string, message: string) {
  * not compared: the same gateway is reached through proxies and port mappings.
  */
 export function checkHostAndOrigin(app: FastifyInstance, config: Readonly<GatewayConfig>): void {
+  // Node would answer an HTTP/1.1 request without Host itself, with a bare 400; let the check
+  // below refuse it in the error shape instead.
+  (app.server as Server & { requireHostHeader?: boolean }).requireHostHeader = false;
   const hosts = allowedHostnames(config);
   const origins = new Set(config.security.allowedOrigins.map((origin) => origin.toLowerCase().replace(/\/$/, '')));
   app.addHook('onRequest', async (request, reply) => {

@@ -65,6 +65,18 @@ export interface GatewayConfig {
     /** Live MCP sessions at most; the least recently used idle one makes room. */
     maxSessions: number;
   };
+  webhooks: {
+    /** Receivers configured by environment (WHATSAPP_WEBHOOK_URLS); more can be added through the API. */
+    urls: string[];
+    /** HMAC-SHA256 key for the environment-configured receivers. */
+    secret: string | null;
+    /** Event types the environment-configured receivers get; empty means all. */
+    types: string[];
+    /** Deliveries tried at most this many times before they count as failed. */
+    maxAttempts: number;
+    /** One delivery attempt may take this long. */
+    timeoutMs: number;
+  };
   /** Events kept in memory so pollers and SSE clients can resume after a short disconnect. */
   eventBuffer: number;
   logLevel: LogLevel;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
+import { EVENT_TYPES } from '../events/gateway-event.js';
 import { chromeCandidates, discoverChrome, isExecutable } from './chrome-discovery.js';
 import type { DriverName, GatewayConfig, LogLevel } from './config.js';
 import { VariableProblem, parseArgs, parseBoolean, parseChoice, parseInteger, parseList } from './parsers.js';
@@ -23,6 +24,8 @@ export const CONFIG_DEFAULTS = {
   WHATSAPP_LOG_LEVEL: 'info',
   WHATSAPP_MCP_SESSION_IDLE_MS: '600000',
   WHATSAPP_EVENT_BUFFER: '1000',
+  WHATSAPP_WEBHOOK_MAX_ATTEMPTS: '15',
+  WHATSAPP_WEBHOOK_TIMEOUT_MS: '10000',
   WHATSAPP_RECOVERY: 'true',
   WHATSAPP_RECOVERY_MAX_ATTEMPTS: '10',
   WHATSAPP_RECOVERY_BASE_DELAY_MS: '1000',
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       sessionIdleMs: ms('WHATSAPP_MCP_SESSION_IDLE_MS', 1000, 86_400_000),
       maxSessions: read('WHATSAPP_MCP_MAX_SESSIONS', (raw) => parseInteger(raw, 1, 100_000), defaultInt('WHATSAPP_MCP_MAX_SESSIONS')),
     },
+    webhooks: readWebhooks(env, problems, read, ms),
     eventBuffer: read('WHATSAPP_EVENT_BUFFER', (raw) => parseInteger(raw, 10, 1_000_000), defaultInt('WHATSAPP_EVENT_BUFFER')),
     logLevel: read('WHATSAPP_LOG_LEVEL', (raw) => parseChoice(raw, LOG_LEVELS), 'info' as LogLevel),
     sandbox: { linkDelayMs: ms('WHATSAPP_SANDBOX_LINK_DELAY_MS', 0, 600_000) },
@@ -184,4 +188,32 @@ function deepFreeze<T>(value: T): Readonly<T> {
     Object.freeze(value);
   }
   return value;
+}
+
+type Reader = <T>(name: string, parse: (raw: string) => T, fallback: T) => T;
+
+function readWebhooks(
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+  read: Reader,
+  ms: (name: keyof typeof CONFIG_DEFAULTS, min: number, max: number) => number,
+): GatewayConfig['webhooks'] {
+  const urls = read('WHATSAPP_WEBHOOK_URLS', parseList, [] as string[]);
+  for (const url of urls) {
+    if (!/^https?:\/\/[^\s]+$/i.test(url)) problems.push(`WHATSAPP_WEBHOOK_URLS has "${url}", which is not an http(s) URL`);
+  }
+  const secret = env['WHATSAPP_WEBHOOK_SECRET']?.trim() || null;
+  if (urls.length > 0 && (secret === null || secret.length < 16)) {
+    problems.push('WHATSAPP_WEBHOOK_SECRET must be set (16 characters or more) when WHATSAPP_WEBHOOK_URLS is set: receivers verify deliveries with it');
+  }
+  const types = read('WHATSAPP_WEBHOOK_TYPES', parseList, [] as string[]);
+  const unknown = types.filter((type) => !(EVENT_TYPES as readonly string[]).includes(type));
+  if (unknown.length > 0) problems.push(`WHATSAPP_WEBHOOK_TYPES has unknown event types ${unknown.join(', ')}; use any of ${EVENT_TYPES.join(', ')}`);
+  return {
+    urls,
+    secret,
+    types,
+    maxAttempts: read('WHATSAPP_WEBHOOK_MAX_ATTEMPTS', (raw) => parseInteger(raw, 1, 1000), 15),
+    timeoutMs: ms('WHATSAPP_WEBHOOK_TIMEOUT_MS', 100, 120_000),
+  };
 }

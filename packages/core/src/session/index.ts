@@ -6,3 +6,4 @@ export type { PairingCodeInfo, SessionSnapshot, SessionState } from './states.js
 export { SELF_HEALING_DISABLED } from './self-healing.js';
 export type { SelfHealingOptions } from './self-healing.js';
 export type { RecoveryState } from './recovery.js';
+export { backoffDelay } from './backoff.js';
