@@ -4,6 +4,7 @@ import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { OperationContext } from '@wa/core';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { createMcpServer } from './create-mcp-server.js';
+import { notifyStateChanges } from './log-notifications.js';
 import { hijackKeepingHeaders } from './hijack.js';
 import { sendJsonRpcError } from './json-rpc-error.js';
 import { answerLegacyRequest } from './legacy-request.js';
@@ -54,7 +55,9 @@ export const mcpPlugin: FastifyPluginAsync<McpPluginOptions> = async (app, optio
         reply.raw.on('close', release);
       },
     });
+    const stopNotifying = notifyStateChanges(server, context.session, () => transport.sessionId);
     transport.onclose = () => {
+      stopNotifying();
       if (transport.sessionId) registry.remove(transport.sessionId);
     };
     transport.onerror = (error) => request.log.debug({ err: error }, 'MCP transport error');

@@ -162,6 +162,24 @@ describe('MCP with the SDK client over a real socket', () => {
     await expect(client.setLoggingLevel('warning')).resolves.toEqual({});
   });
 
+  it('sends session state changes as logging notifications at the level the client chose', async () => {
+    const { LoggingMessageNotificationSchema } = await import('@modelcontextprotocol/sdk/types.js');
+    const logs: Array<{ level: string; data: unknown }> = [];
+    client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
+      logs.push({ level: notification.params.level, data: notification.params.data });
+    });
+    await vi.waitFor(() => expect(running.gateway.mcpSessions.get(transport.sessionId!)?.open).toBeGreaterThan(0));
+    await client.setLoggingLevel('info');
+    await call('whatsapp_start_auth');
+    await vi.waitFor(() => expect(logs.map((log) => (log.data as { to: string }).to)).toEqual(expect.arrayContaining(['starting', 'qr', 'ready'])));
+    expect(logs[0]).toMatchObject({ level: 'info', data: { event: 'session.state', from: 'stopped', to: 'starting' } });
+    await client.setLoggingLevel('error');
+    const seen = logs.length;
+    await call('whatsapp_logout');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(logs.length).toBe(seen);
+  });
+
   it('ends the session on DELETE; the old id then gets 404 and a new session works', async () => {
     const oldId = transport.sessionId!;
     expect(running.gateway.mcpSessions.get(oldId)).toBeDefined();
