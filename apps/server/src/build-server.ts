@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { requireToken } from './http/bearer-auth.js';
 import { allowListedOrigins } from './http/cors.js';
 import { answerErrorsInOneShape } from './http/error-handler.js';
+import { frameworkErrorHandler } from './http/framework-errors.js';
 import { checkHostAndOrigin } from './http/host-origin-check.js';
 import { acceptJsonBodiesOnly } from './http/json-bodies.js';
 import { answerUnknownRoutes } from './http/not-found.js';
@@ -54,6 +55,7 @@ export async function buildServer(options: BuildServerOptions): Promise<Gateway>
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
+    frameworkErrors: frameworkErrorHandler(config.security.apiToken),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Order matters: refuse foreign hosts and origins, answer CORS preflights, then check the token.

@@ -25,6 +25,12 @@ export function presentedToken(authorization: string | undefined): string | null
  * With WHATSAPP_API_TOKEN set, every request but the liveness probe and CORS preflights must
  * present it. Compared in constant time over fixed-length digests; never logged or echoed.
  */
+/** Constant-time check of the request's credentials against the token. */
+export function tokenMatches(authorization: string | undefined, token: string): boolean {
+  const presented = presentedToken(authorization);
+  return presented !== null && timingSafeEqual(digest(presented), digest(token));
+}
+
 export function requireToken(app: FastifyInstance, token: string | null): void {
   if (token === null) return;
   const expected = digest(token);

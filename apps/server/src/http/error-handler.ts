@@ -9,7 +9,8 @@ export function answerErrorsInOneShape(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const mapped = toErrorReply(error);
     if (mapped.body.error.code === 'internal_error') request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: mapped.body.error.code, status: mapped.statusCode }, 'request refused');
+    // Not `code`: the logger redacts every `code` field (pairing codes), which hid the error code.
+    else request.log.info({ error_code: mapped.body.error.code, status: mapped.statusCode }, 'request refused');
     return reply.code(mapped.statusCode).headers(mapped.headers).send(mapped.body);
   });
   answerMalformedHttpInOneShape(app);
