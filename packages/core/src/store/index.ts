@@ -1,0 +1,1 @@
+export type { MessageContext, MessageDirection, MessageStore, SearchHit, SearchPage, SearchQuery, StoredMessage } from './types.js';
