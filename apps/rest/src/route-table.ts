@@ -1,5 +1,9 @@
 import {
+  exportChatOperation,
   getUpdatesOperation,
+  messageContextOperation,
+  searchMessagesOperation,
+  syncChatOperation,
   listChatsOperation,
   logoutOperation,
   pairingCodeOperation,
@@ -38,4 +42,8 @@ export const OPERATION_ROUTES: readonly OperationRoute[] = [
   { method: 'POST', url: '/api/logout', operation: logoutOperation, input: 'none', errors: [502, 504] },
   { method: 'GET', url: '/api/updates', operation: getUpdatesOperation, input: 'query', errors: [400], longPoll: true },
   { method: 'POST', url: '/api/wait-for-reply', operation: waitForReplyOperation, input: 'body', errors: [400], longPoll: true },
+  { method: 'GET', url: '/api/search', operation: searchMessagesOperation, input: 'query', errors: [400, 404] },
+  { method: 'GET', url: '/api/messages/context', operation: messageContextOperation, input: 'query', errors: [400, 404] },
+  { method: 'POST', url: '/api/chats/sync', operation: syncChatOperation, input: 'body', errors: SESSION_ERRORS },
+  { method: 'GET', url: '/api/chats/export', operation: exportChatOperation, input: 'query', errors: [400, 404] },
 ];

@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   no_qr: 'not_found',
   resource_not_found: 'not_found',
   auth_dir_locked: 'conflict',
+  store_disabled: 'not_found',
+  message_not_found: 'not_found',
   session_not_ready: 'not_ready',
   session_not_linked: 'not_ready',
   session_busy: 'conflict',

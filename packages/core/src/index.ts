@@ -18,6 +18,10 @@ export {
   MessageSummarySchema,
   EventSchema,
   defineOperation,
+  exportChatOperation,
+  messageContextOperation,
+  searchMessagesOperation,
+  syncChatOperation,
   getUpdatesOperation,
   parseEventTypes,
   waitForReplyOperation,
@@ -34,6 +38,7 @@ export {
 } from './operations/index.js';
 export type { ChatSummary, MessageSummary, Operation, OperationContext, OperationHints, Status } from './operations/index.js';
 export { SESSION_STATES, Session, backoffDelay } from './session/index.js';
-export type { MessageContext, MessageDirection, MessageStore, SearchHit, SearchPage, SearchQuery, StoredMessage } from './store/index.js';
+export { DEFAULT_HISTORY_OPTIONS, History } from './store/index.js';
+export type { HistoryOptions, MessageContext, MessageDirection, MessageStore, SearchHit, SearchPage, SearchQuery, StoredMessage } from './store/index.js';
 export type { PairingCodeOutcome, SessionEvents, SessionSnapshot, SessionState, StateChange } from './session/index.js';
 export { normalizeChatId, normalizePhoneNumber } from './util/phone-number.js';

@@ -44,7 +44,15 @@ describe('MCP with the SDK client over a real socket', () => {
 
   it('lists the seven tools of the contract first, then the event tools, with strict input schemas and annotations', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((tool) => tool.name)).toEqual([...TOOL_NAMES, 'whatsapp_get_updates', 'whatsapp_wait_for_reply']);
+    expect(tools.map((tool) => tool.name)).toEqual([
+      ...TOOL_NAMES,
+      'whatsapp_get_updates',
+      'whatsapp_wait_for_reply',
+      'whatsapp_search_messages',
+      'whatsapp_message_context',
+      'whatsapp_sync_chat',
+      'whatsapp_export_chat',
+    ]);
     for (const tool of tools) {
       expect(tool.inputSchema).toMatchObject({ type: 'object', additionalProperties: false });
       expect(tool.outputSchema).toMatchObject({ type: 'object' });
@@ -196,7 +204,7 @@ describe('MCP with the SDK client over a real socket', () => {
     const next = new StreamableHTTPClientTransport(running.mcpUrl);
     await again.connect(next);
     expect(next.sessionId).not.toBe(oldId);
-    expect((await again.listTools()).tools).toHaveLength(9);
+    expect((await again.listTools()).tools).toHaveLength(13);
     await again.close();
   });
 });

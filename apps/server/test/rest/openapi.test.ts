@@ -37,12 +37,16 @@ const DOCUMENTED_ROUTES: Array<{ method: string; path: string; errors: string[] 
   { method: 'get', path: '/api/updates', errors: ['400'] },
   { method: 'post', path: '/api/wait-for-reply', errors: ['400'] },
   { method: 'get', path: '/api/events', errors: ['400'] },
+  { method: 'get', path: '/api/search', errors: ['400', '404'] },
+  { method: 'get', path: '/api/messages/context', errors: ['400', '404'] },
+  { method: 'post', path: '/api/chats/sync', errors: ['400', '503'] },
+  { method: 'get', path: '/api/chats/export', errors: ['400', '404'] },
   { method: 'get', path: '/api/webhooks', errors: [] },
   { method: 'post', path: '/api/webhooks', errors: ['400'] },
   { method: 'delete', path: '/api/webhooks/{id}', errors: ['400', '404'] },
   { method: 'get', path: '/api/webhooks/{id}/deliveries', errors: ['404'] },
 ];
-const BODY_ROUTES = new Set(['post /api/pairing-code', 'post /api/send', 'post /api/messages', 'post /api/wait-for-reply', 'post /api/webhooks']);
+const BODY_ROUTES = new Set(['post /api/pairing-code', 'post /api/send', 'post /api/messages', 'post /api/wait-for-reply', 'post /api/webhooks', 'post /api/chats/sync']);
 
 function operations(doc: Document): Array<{ name: string; operation: Operation }> {
   return Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ name: `${method} ${path}`, operation })));

@@ -1,12 +1,16 @@
+import { exportChatOperation } from './export-chat.js';
 import { getUpdatesOperation } from './get-updates.js';
 import { listChatsOperation } from './list-chats.js';
 import { logoutOperation } from './logout.js';
+import { messageContextOperation } from './message-context.js';
 import type { Operation } from './operation.js';
 import { pairingCodeOperation } from './pairing-code.js';
 import { readMessagesOperation } from './read-messages.js';
+import { searchMessagesOperation } from './search-messages.js';
 import { sendMessageOperation } from './send-message.js';
 import { startAuthOperation } from './start-auth.js';
 import { statusOperation } from './status.js';
+import { syncChatOperation } from './sync-chat.js';
 import { waitForReplyOperation } from './wait-for-reply.js';
 
 /** The catalog: every user-facing operation, in the order transports list them. */
@@ -20,10 +24,18 @@ export const OPERATIONS = [
   logoutOperation,
   getUpdatesOperation,
   waitForReplyOperation,
+  searchMessagesOperation,
+  messageContextOperation,
+  syncChatOperation,
+  exportChatOperation,
 ] as const satisfies readonly Operation[];
 
 export {
+  exportChatOperation,
   getUpdatesOperation,
+  messageContextOperation,
+  searchMessagesOperation,
+  syncChatOperation,
   listChatsOperation,
   logoutOperation,
   pairingCodeOperation,

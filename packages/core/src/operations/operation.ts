@@ -3,6 +3,7 @@ import type { Static, TSchema } from 'typebox';
 import type { GatewayConfig } from '../config/index.js';
 import type { EventLog } from '../events/index.js';
 import type { Session } from '../session/index.js';
+import type { History } from '../store/index.js';
 
 /** What every operation handler receives; transports build one per process. */
 export interface OperationContext {
@@ -11,6 +12,8 @@ export interface OperationContext {
   logger: Logger;
   /** The event stream (cursors for pollers and waiters). */
   events: EventLog;
+  /** The message store and its sync; absent when the store is turned off. */
+  history?: History;
   /** Aborted when the caller goes away: long waits end early. */
   signal?: AbortSignal;
   /** How long this request may wait for the session to become ready (the caller can shorten it). */

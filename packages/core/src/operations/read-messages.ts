@@ -2,7 +2,7 @@ import Type from 'typebox';
 import { GatewayError } from '../errors.js';
 import { resolveChatTarget } from './chat-target.js';
 import { toChatSummary, toMessageSummary } from './mappers.js';
-import { defineOperation } from './operation.js';
+import { defineOperation, type OperationContext } from './operation.js';
 import { ChatIdField, ChatSummarySchema, EXAMPLE_CHAT, EXAMPLE_MESSAGE, MessageSummarySchema, PhoneNumberField } from './schemas.js';
 
 export const readMessagesOperation = defineOperation({
@@ -31,6 +31,8 @@ export const readMessagesOperation = defineOperation({
     const { session } = context;
     const chatId = resolveChatTarget(input);
     const limit = input.limit ?? 10;
+    const stored = await fromStore(context, chatId, limit);
+    if (stored) return stored;
     const result = await session.call('Reading messages', async (driver) => {
       const chat = await driver.getChat(chatId);
       return chat ? { chat, messages: await driver.readMessages(chatId, limit) } : null;
@@ -39,3 +41,17 @@ export const readMessagesOperation = defineOperation({
     return { ok: true as const, chat: toChatSummary(result.chat), count: result.messages.length, messages: result.messages.map(toMessageSummary) };
   },
 });
+
+/**
+ * Once the history has caught up (warm) and knows the chat, it answers without the browser: the
+ * same shape, every message seen live or backfilled. Otherwise null, and the browser answers.
+ */
+async function fromStore(context: OperationContext, chatId: string, limit: number) {
+  const history = context.history;
+  if (!history?.warm) return null;
+  await history.flush();
+  const chat = await history.store.getChat(chatId);
+  if (!chat) return null;
+  const messages = await history.store.readMessages(chatId, limit);
+  return { ok: true as const, chat: toChatSummary(chat), count: messages.length, messages: messages.map(toMessageSummary) };
+}
