@@ -77,6 +77,13 @@ export interface GatewayConfig {
     /** One delivery attempt may take this long. */
     timeoutMs: number;
   };
+  store: {
+    /** Keep a searchable message history (SQLite). */
+    enabled: boolean;
+    path: string;
+    /** Messages older than this many days are deleted; 0 keeps everything. */
+    retentionDays: number;
+  };
   /** Events kept in memory so pollers and SSE clients can resume after a short disconnect. */
   eventBuffer: number;
   logLevel: LogLevel;
