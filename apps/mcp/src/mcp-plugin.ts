@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { OperationContext } from '@wa/core';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { createMcpServer } from './create-mcp-server.js';
 import { notifyStateChanges } from './log-notifications.js';
-import { hijackKeepingHeaders } from './hijack.js';
+import { hijackKeepingHeaders, serveWithTransport } from './hijack.js';
 import { sendJsonRpcError } from './json-rpc-error.js';
 import { answerLegacyRequest } from './legacy-request.js';
 import { SessionRegistry, type McpSessionEntry } from './session-registry.js';
@@ -47,7 +47,7 @@ export const mcpPlugin: FastifyPluginAsync<McpPluginOptions> = async (app, optio
       return;
     }
     const server = createMcpServer(context, version);
-    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+    const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: randomUUID,
       onsessioninitialized: (id) => {
         const entry = registry.add({ id, server, transport });
@@ -62,12 +62,12 @@ export const mcpPlugin: FastifyPluginAsync<McpPluginOptions> = async (app, optio
     };
     transport.onerror = (error) => request.log.debug({ err: error }, 'MCP transport error');
     await server.connect(transport);
-    await transport.handleRequest(request.raw, reply.raw, request.body);
+    await serveWithTransport(transport, request, reply);
   }
 
   async function forward(entry: McpSessionEntry, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     reply.raw.on('close', registry.use(entry));
-    await entry.transport.handleRequest(request.raw, reply.raw, request.body);
+    await serveWithTransport(entry.transport, request, reply);
   }
 
   async function handle(request: FastifyRequest, reply: FastifyReply): Promise<void> {
