@@ -3,6 +3,9 @@
 PNPM_VERSION=12.4.2
 export TURBO_TELEMETRY_DISABLED=1
 export COREPACK_ENABLE_DOWNLOAD_PROMPT=0
+# better-sqlite3 compiles from source when its prebuilt binary cannot be downloaded; node-gyp then
+# needs Node's headers, which Debian's nodejs package installs under /usr/include/node.
+if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

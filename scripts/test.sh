@@ -15,6 +15,8 @@ say "type-checking"
 "${PNPM[@]}" exec tsc -p packages/core/tsconfig.json
 "${PNPM[@]}" exec tsc -p apps/rest/tsconfig.json
 "${PNPM[@]}" exec tsc -p apps/server/tsconfig.json
+"${PNPM[@]}" exec tsc -p apps/webhooks/tsconfig.json
+"${PNPM[@]}" exec tsc -p packages/store/tsconfig.json
 
 mkdir -p .test-results
 status=0

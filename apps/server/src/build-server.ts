@@ -13,6 +13,7 @@ import { frameworkErrorHandler } from './http/framework-errors.js';
 import { checkHostAndOrigin } from './http/host-origin-check.js';
 import { acceptJsonBodiesOnly } from './http/json-bodies.js';
 import { answerUnknownRoutes } from './http/not-found.js';
+import { openHistory } from './history.js';
 import { addSecurityHeaders } from './http/security-headers.js';
 
 export interface BuildServerOptions {
@@ -66,6 +67,9 @@ export async function buildServer(options: BuildServerOptions): Promise<Gateway>
   acceptJsonBodiesOnly(app);
   answerErrorsInOneShape(app);
   answerUnknownRoutes(app);
+
+  const history = await openHistory(app, config, session, events, logger);
+  if (history) context.history = history;
 
   await registerOpenApi(app, { version: VERSION });
   await app.register(restPlugin, { session, config, context });

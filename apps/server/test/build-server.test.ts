@@ -2,8 +2,9 @@ import { createSandboxDriverFactory, loadConfig, type SandboxDriverFactory } fro
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildServer, type Gateway } from '../src/build-server.js';
+import { freshStorePath } from './support/fresh-store-path.js';
 
-const config = loadConfig({ WHATSAPP_DRIVER: 'sandbox', WHATSAPP_AUTH_DIR: '/tmp/wa-server-test', WHATSAPP_MCP_PORT: '8790' });
+const config = loadConfig({ WHATSAPP_DRIVER: 'sandbox', WHATSAPP_AUTH_DIR: '/tmp/wa-server-test', WHATSAPP_STORE_PATH: freshStorePath(), WHATSAPP_MCP_PORT: '8790' });
 
 describe('the gateway over a real socket (sandbox driver)', () => {
   let gateway: Gateway | null = null;

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildServer, type Gateway } from '../src/build-server.js';
 import { hostnameOf } from '../src/http/host-origin-check.js';
+import { freshStorePath } from './support/fresh-store-path.js';
 
 describe('Host and Origin checks (DNS rebinding)', () => {
   let gateway: Gateway | null = null;
@@ -12,7 +13,7 @@ describe('Host and Origin checks (DNS rebinding)', () => {
   });
 
   async function build(env: Record<string, string> = {}) {
-    const config = loadConfig({ WHATSAPP_DRIVER: 'sandbox', WHATSAPP_AUTH_DIR: '/tmp/wa-host-test', ...env });
+    const config = loadConfig({ WHATSAPP_DRIVER: 'sandbox', WHATSAPP_AUTH_DIR: '/tmp/wa-host-test', WHATSAPP_STORE_PATH: freshStorePath(), ...env });
     gateway = await buildServer({ config, logger: pino({ level: 'silent' }), driverFactory: createSandboxDriverFactory({ linkDelayMs: 10 }) });
     return gateway.app;
   }

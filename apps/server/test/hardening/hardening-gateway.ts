@@ -2,6 +2,7 @@ import { createSandboxDriverFactory, loadConfig, type SandboxDriverFactory } fro
 import { Writable } from 'node:stream';
 import { buildServer, type Gateway } from '../../src/build-server.js';
 import { createLogger } from '../../src/logger.js';
+import { freshStorePath } from '../support/fresh-store-path.js';
 
 /** A token for the token-protected runs (at least 16 characters, as the config demands). */
 export const TEST_TOKEN = 'hardening-token-7Qx9Lw2Zp4Rk8Vn3';
@@ -24,7 +25,7 @@ export interface HardenedGatewayOptions {
 
 /** The real gateway (buildServer) with the production logger and the sandbox driver on 127.0.0.1:0. */
 export async function startHardenedGateway(options: HardenedGatewayOptions = {}): Promise<HardenedGateway> {
-  const config = loadConfig({ WHATSAPP_DRIVER: 'sandbox', WHATSAPP_AUTH_DIR: '/tmp/wa-hardening-test', WHATSAPP_MCP_PORT: '8790', ...options.env });
+  const config = loadConfig({ WHATSAPP_DRIVER: 'sandbox', WHATSAPP_AUTH_DIR: '/tmp/wa-hardening-test', WHATSAPP_STORE_PATH: freshStorePath(), WHATSAPP_MCP_PORT: '8790', ...options.env });
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer | string, _encoding, callback) {

@@ -1,6 +1,7 @@
 import { createSandboxDriverFactory, loadConfig, type SandboxDriverFactory } from '@wa/core';
 import { pino } from 'pino';
 import { buildServer, type Gateway } from '../../src/build-server.js';
+import { freshStorePath } from '../support/fresh-store-path.js';
 
 export interface RunningGateway {
   gateway: Gateway;
@@ -12,7 +13,7 @@ export interface RunningGateway {
 
 /** The whole gateway on a sandbox driver, listening on an ephemeral loopback port. */
 export async function startGateway(env: Record<string, string> = {}, sandbox = { linkDelayMs: 30, echoDelayMs: 10 }): Promise<RunningGateway> {
-  const config = loadConfig({ WHATSAPP_DRIVER: 'sandbox', WHATSAPP_AUTH_DIR: '/tmp/wa-mcp-test', ...env });
+  const config = loadConfig({ WHATSAPP_DRIVER: 'sandbox', WHATSAPP_AUTH_DIR: '/tmp/wa-mcp-test', WHATSAPP_STORE_PATH: freshStorePath(), ...env });
   const factory = createSandboxDriverFactory(sandbox);
   const gateway = await buildServer({ config, logger: pino({ level: 'silent' }), driverFactory: factory });
   const base = await gateway.app.listen({ host: '127.0.0.1', port: 0 });

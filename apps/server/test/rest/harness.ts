@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach } from 'vitest';
 import { buildServer, type Gateway } from '../../src/build-server.js';
+import { freshStorePath } from '../support/fresh-store-path.js';
 
 /** The auth directory every test gateway reports (the sandbox driver never writes to it). */
 export const AUTH_DIR = join(tmpdir(), 'wa-rest-transport-test');
@@ -29,7 +30,7 @@ export interface RunningGateway extends Gateway {
 
 /** The real gateway (buildServer) with the sandbox driver, listening on an ephemeral loopback port. */
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
-  const config = loadConfig({ WHATSAPP_DRIVER: 'sandbox', WHATSAPP_AUTH_DIR: AUTH_DIR, WHATSAPP_MCP_PORT: '8790', ...options.env });
+  const config = loadConfig({ WHATSAPP_DRIVER: 'sandbox', WHATSAPP_AUTH_DIR: AUTH_DIR, WHATSAPP_STORE_PATH: freshStorePath(), WHATSAPP_MCP_PORT: '8790', ...options.env });
   const sandbox = createSandboxDriverFactory({ linkDelayMs: options.linkDelayMs ?? 60_000, echoDelayMs: 10 });
   let creates = 0;
   let release: () => void = () => undefined;

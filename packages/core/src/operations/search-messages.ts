@@ -6,9 +6,12 @@ import { toStoredSummary, StoredMessageSchema } from './stored-message.js';
 import { defineOperation } from './operation.js';
 import { ChatIdField, EXAMPLE_MESSAGE } from './schemas.js';
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** ISO-8601 to unix seconds; a bare date as `until` means the end of that day (inclusive). */
 function unixSeconds(iso: string | undefined, field: string): number | undefined {
   if (iso === undefined) return undefined;
-  const ms = Date.parse(iso);
+  const ms = Date.parse(field === 'until' && DATE_ONLY.test(iso.trim()) ? `${iso.trim()}T23:59:59.999Z` : iso);
   if (Number.isNaN(ms)) throw new GatewayError('invalid_input', `${field} must be an ISO-8601 date or time, like 2026-01-31 or 2026-01-31T18:00:00Z.`, { details: { field } });
   return Math.floor(ms / 1000);
 }

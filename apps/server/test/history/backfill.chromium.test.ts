@@ -1,0 +1,73 @@
+import { loadConfig } from '@wa/core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createWwebjsDriverFactory, realClientBuilder } from '../../../../packages/core/src/drivers/wwebjs/index.js';
+import { FAKE_ACCOUNT, fakeChromiumArgs, installFakeWeb } from '../../../../packages/core/test/fake-web/install-fake-web.js';
+import { harness, useE2eHarness } from '../../../../packages/core/test/support/e2e-harness.js';
+import { buildServer } from '../../src/build-server.js';
+
+/**
+ * Gap-free history on the real library: a message that arrives while the gateway is down is
+ * backfilled into the store at the next start and published once as a missed event.
+ */
+useE2eHarness();
+const authDir = mkdtempSync(join(tmpdir(), 'wa-backfill-'));
+afterAll(() => rmSync(authDir, { recursive: true, force: true }));
+
+function gatewayConfig() {
+  return loadConfig({
+    WHATSAPP_AUTH_DIR: authDir,
+    WHATSAPP_WEB_VERSION: 'fake',
+    WHATSAPP_WEB_CACHE_DIR: join(authDir, 'web-cache'),
+    WHATSAPP_CHROME_EXECUTABLE: '/usr/bin/chromium',
+    WHATSAPP_HEADLESS: 'true',
+    WHATSAPP_CHROME_ARGS: JSON.stringify(fakeChromiumArgs.filter((arg) => arg.startsWith('--host-resolver-rules'))),
+  });
+}
+
+async function startGateway() {
+  const config = gatewayConfig();
+  const logger = pino({ level: 'silent' });
+  const driverFactory = createWwebjsDriverFactory({ config, logger, buildClient: realClientBuilder({ config, extraClientOptions: { evalOnNewDoc: 'window.__fakeWaConfig = {"autoScanAfterMs":200}' } }) });
+  const gateway = await buildServer({ config, logger, driverFactory });
+  const base = await gateway.app.listen({ host: '127.0.0.1', port: 0 });
+  await gateway.session.start();
+  await vi.waitFor(() => expect(gateway.session.state).toBe('ready'), { timeout: 30_000, interval: 100 });
+  return { gateway, base };
+}
+
+describe('gap-free history on the real browser', () => {
+  it('backfills a message that arrived while the gateway was down, and announces it once', async () => {
+    await installFakeWeb(join(authDir, 'web-cache'));
+    const first = await startGateway();
+    await vi.waitFor(async () => {
+      const exported = (await (await fetch(`${first.base}/api/chats/export?chat_id=${encodeURIComponent(FAKE_ACCOUNT.chats.bob)}`)).json()) as { count?: number };
+      expect(exported.count).toBeGreaterThan(0);
+    }, { timeout: 15_000 });
+    await first.gateway.app.close();
+
+    // The gateway is down; the phone keeps receiving. A bare session (no store) sees it happen.
+    const phone = await harness({ authDir, pageConfig: { autoScanAfterMs: 200 } });
+    await phone.session.start();
+    await phone.reach('ready', 30_000);
+    const missedId = (await phone.knob(`window.__fakeWa.receiveMessage(${JSON.stringify(FAKE_ACCOUNT.chats.bob)}, 'sent while the gateway was down')`)) as string;
+    await phone.session.shutdown();
+
+    const second = await startGateway();
+    try {
+      await vi.waitFor(async () => {
+        const found = (await (await fetch(`${second.base}/api/search?query=${encodeURIComponent('"gateway was down"')}`)).json()) as { results: Array<{ message: { id: string } }> };
+        expect(found.results.map((hit) => hit.message.id)).toEqual([missedId]);
+      }, { timeout: 20_000 });
+      const page = (await (await fetch(`${second.base}/api/updates?cursor=0&types=message.received&limit=100`)).json()) as { events: Array<{ data: { message: { id: string }; backfilled?: boolean } }> };
+      const announced = page.events.filter((event) => event.data.message.id === missedId);
+      expect(announced).toHaveLength(1);
+      expect(announced[0]!.data.backfilled).toBe(true);
+    } finally {
+      await second.gateway.app.close();
+    }
+  }, 120_000);
+});
