@@ -2,8 +2,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { fakeChromiumArgs, installFakeWeb } from '../../../packages/core/test/fake-web/install-fake-web.js';
+import { installFakeWeb } from '../../../packages/core/test/fake-web/install-fake-web.js';
 import { expectNoBrowserUsing, harness, useE2eHarness } from '../../../packages/core/test/support/e2e-harness.js';
+import { fakePageEnv } from './support/fake-page-env.js';
 import { spawnGateway } from './support/gateway-process.js';
 
 /**
@@ -17,16 +18,7 @@ const authDir = mkdtempSync(join(tmpdir(), 'wa-restore-'));
 afterAll(() => rmSync(authDir, { recursive: true, force: true }));
 
 function gatewayEnv(): Record<string, string> {
-  return {
-    WHATSAPP_DRIVER: 'wwebjs',
-    WHATSAPP_MCP_PORT: '0',
-    WHATSAPP_AUTH_DIR: authDir,
-    WHATSAPP_WEB_VERSION: 'fake',
-    WHATSAPP_WEB_CACHE_DIR: join(authDir, 'web-cache'),
-    WHATSAPP_CHROME_EXECUTABLE: '/usr/bin/chromium',
-    WHATSAPP_HEADLESS: 'true',
-    WHATSAPP_CHROME_ARGS: JSON.stringify(fakeChromiumArgs.filter((arg) => arg.startsWith('--host-resolver-rules'))),
-  };
+  return { ...fakePageEnv(authDir), WHATSAPP_DRIVER: 'wwebjs', WHATSAPP_MCP_PORT: '0' };
 }
 
 async function pollStates(base: string, until: (state: string) => boolean): Promise<string[]> {

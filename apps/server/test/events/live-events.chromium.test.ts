@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createWwebjsDriverFactory, realClientBuilder, type ClientLike } from '../../../../packages/core/src/drivers/wwebjs/index.js';
-import { FAKE_ACCOUNT, fakeChromiumArgs, installFakeWeb } from '../../../../packages/core/test/fake-web/install-fake-web.js';
+import { FAKE_ACCOUNT, installFakeWeb } from '../../../../packages/core/test/fake-web/install-fake-web.js';
 import { buildServer } from '../../src/build-server.js';
+import { fakePageEnv } from '../support/fake-page-env.js';
 import { openSse } from './sse-client.js';
 import { WebhookReceiver } from './webhook-receiver.js';
 
@@ -25,14 +26,7 @@ describe('live events on the real browser', () => {
   it('delivers an incoming message to SSE, a webhook, get_updates and a resource subscription', async () => {
     const cacheDir = join(authDir, 'web-cache');
     await installFakeWeb(cacheDir);
-    const config = loadConfig({
-      WHATSAPP_AUTH_DIR: authDir,
-      WHATSAPP_WEB_VERSION: 'fake',
-      WHATSAPP_WEB_CACHE_DIR: cacheDir,
-      WHATSAPP_CHROME_EXECUTABLE: '/usr/bin/chromium',
-      WHATSAPP_HEADLESS: 'true',
-      WHATSAPP_CHROME_ARGS: JSON.stringify(fakeChromiumArgs.filter((arg) => arg.startsWith('--host-resolver-rules'))),
-    });
+    const config = loadConfig(fakePageEnv(authDir));
     const clients: ClientLike[] = [];
     const real = realClientBuilder({ config, extraClientOptions: { evalOnNewDoc: 'window.__fakeWaConfig = {"autoScanAfterMs":200}' } });
     const logger = pino({ level: 'silent' });

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createWwebjsDriverFactory, realClientBuilder } from '../../../../packages/core/src/drivers/wwebjs/index.js';
-import { FAKE_ACCOUNT, fakeChromiumArgs, installFakeWeb } from '../../../../packages/core/test/fake-web/install-fake-web.js';
+import { FAKE_ACCOUNT, installFakeWeb } from '../../../../packages/core/test/fake-web/install-fake-web.js';
 import { harness, useE2eHarness } from '../../../../packages/core/test/support/e2e-harness.js';
 import { buildServer } from '../../src/build-server.js';
+import { fakePageEnv } from '../support/fake-page-env.js';
 
 /**
  * Gap-free history on the real library: a message that arrives while the gateway is down is
@@ -18,14 +19,7 @@ const authDir = mkdtempSync(join(tmpdir(), 'wa-backfill-'));
 afterAll(() => rmSync(authDir, { recursive: true, force: true }));
 
 function gatewayConfig() {
-  return loadConfig({
-    WHATSAPP_AUTH_DIR: authDir,
-    WHATSAPP_WEB_VERSION: 'fake',
-    WHATSAPP_WEB_CACHE_DIR: join(authDir, 'web-cache'),
-    WHATSAPP_CHROME_EXECUTABLE: '/usr/bin/chromium',
-    WHATSAPP_HEADLESS: 'true',
-    WHATSAPP_CHROME_ARGS: JSON.stringify(fakeChromiumArgs.filter((arg) => arg.startsWith('--host-resolver-rules'))),
-  });
+  return loadConfig(fakePageEnv(authDir));
 }
 
 async function startGateway() {
