@@ -11,6 +11,8 @@ describe('the gateway process', () => {
     const base = await gateway.listening;
     const status = await (await fetch(`${base}/api/status`)).json();
     expect(status).toMatchObject({ state: 'stopped', driver: 'sandbox', auth_dir: authDir });
+    // Port 0: the MCP URL names the port the system picked.
+    expect(await (await fetch(`${base}/health`)).json()).toMatchObject({ mcp: `${base}/mcp` });
     gateway.child.kill('SIGTERM');
     expect(await gateway.exited).toBe(0);
   }, 40_000);

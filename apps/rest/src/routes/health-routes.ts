@@ -10,7 +10,15 @@ export interface HealthRoutesOptions {
 /** `GET /` and `GET /health`: the old service's liveness answer, with the status inside. */
 export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = async (app, { config, context }) => {
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const mcp = `http://${host}:${config.port}/mcp`;
+  // With port 0 the system picks the port at listen time: read it back once it is known.
+  let mcp: string | null = null;
+  const mcpUrl = (): string => {
+    if (mcp) return mcp;
+    const address = app.server.address();
+    const port = config.port === 0 && address && typeof address === 'object' ? address.port : config.port;
+    mcp = `http://${host}:${port}/mcp`;
+    return mcp;
+  };
   const schema = {
     summary: 'Service name, MCP URL and session status',
     description: 'Cheap and never starts the browser: usable as a liveness and readiness probe (status.ready).',
@@ -19,7 +27,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = asyn
       200: { ...HealthSchema, description: 'The service is up.', examples: [{ ok: true, name: SERVICE_NAME, mcp: 'http://127.0.0.1:8790/mcp', status: statusOperation.example.output }] },
     },
   };
-  const health = async () => ({ ok: true as const, name: SERVICE_NAME as typeof SERVICE_NAME, mcp, status: await runOperation(statusOperation, context, {}) });
+  const health = async () => ({ ok: true as const, name: SERVICE_NAME as typeof SERVICE_NAME, mcp: mcpUrl(), status: await runOperation(statusOperation, context, {}) });
   app.get(
     '/livez',
     {

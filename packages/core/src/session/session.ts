@@ -245,9 +245,10 @@ export class Session extends TypedEmitter<SessionEvents> {
     } catch (error) {
       if (driver && this.#driver === driver) this.#releaseDriver();
       if (driver) await this.#stopDriver(driver);
-      const message = `Start failed: ${describeError(error)}`;
-      this.#transition('disconnected', { lastError: `${message}.${this.#closed ? '' : this.#healing.onLost()}`, qr: null, pairingCode: null, account: null });
-      throw new GatewayError('browser_unavailable', `${message}. Fix the cause and start again.`, {
+      const advice = this.#closed ? '' : this.#healing.onLost();
+      const message = `Start failed: ${describeError(error)}.${advice}`;
+      this.#transition('disconnected', { lastError: message, qr: null, pairingCode: null, account: null });
+      throw new GatewayError('browser_unavailable', advice ? message : `${message} Fix the cause and start again.`, {
         cause: error,
         retryAfterSeconds: RETRY_AFTER_SECONDS,
       });
