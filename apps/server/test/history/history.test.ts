@@ -63,6 +63,22 @@ describe('message history through REST and MCP (sandbox driver, SQLite store)', 
     expect(timestamps).toEqual([...timestamps].sort((a: number, b: number) => a - b));
   });
 
+  it('pages back through a long history with before, with no repeats or gaps', async () => {
+    const { base } = await linked();
+    for (let n = 1; n <= 12; n += 1) await post(base, '/api/send', { phone_number: '15550100001', message: `page message ${n}` });
+    await vi.waitFor(async () => expect((await get(base, '/api/chats/export?chat_id=15550100001%40c.us')).body.count).toBe(25));
+    const all = (await get(base, '/api/chats/export?chat_id=15550100001%40c.us')).body.messages.map((m: { id: string }) => m.id);
+    const seen: string[] = [];
+    let page = (await get(base, '/api/messages?chat_id=15550100001%40c.us&limit=5')).body;
+    while (page.count > 0) {
+      seen.unshift(...page.messages.map((m: { id: string }) => m.id));
+      page = (await get(base, `/api/messages?chat_id=15550100001%40c.us&limit=5&before=${encodeURIComponent(page.messages[0].id)}`)).body;
+    }
+    expect(seen).toEqual(all);
+    const foreign = await get(base, `/api/messages?chat_id=15550100002%40c.us&before=${encodeURIComponent(all[0])}`);
+    expect(foreign).toMatchObject({ status: 404, body: { error: { code: 'message_not_found' } } });
+  });
+
   it('keeps the history across a restart of the gateway', async () => {
     const storePath = freshStorePath();
     const first = await linked(storePath);

@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import { GatewayError } from '../errors.js';
 import { resolveChatTarget } from './chat-target.js';
+import { historyOf } from './history-required.js';
 import { toChatSummary, toMessageSummary } from './mappers.js';
 import { defineOperation, type OperationContext } from './operation.js';
 import { ChatIdField, ChatSummarySchema, EXAMPLE_CHAT, EXAMPLE_MESSAGE, MessageSummarySchema, PhoneNumberField } from './schemas.js';
@@ -16,6 +17,9 @@ export const readMessagesOperation = defineOperation({
       phone_number: Type.Optional(PhoneNumberField),
       chat_id: Type.Optional(ChatIdField),
       limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10, description: 'How many messages, 1 to 100.' })),
+      before: Type.Optional(
+        Type.String({ minLength: 1, maxLength: 200, description: 'Page back through long histories: only messages older than this message id (the first id of the previous page). Served from the stored history.' }),
+      ),
     },
     { additionalProperties: false },
   ),
@@ -31,6 +35,7 @@ export const readMessagesOperation = defineOperation({
     const { session } = context;
     const chatId = resolveChatTarget(input);
     const limit = input.limit ?? 10;
+    if (input.before !== undefined) return olderThan(context, chatId, input.before, limit);
     const stored = await fromStore(context, chatId, limit);
     if (stored) return stored;
     const result = await session.call('Reading messages', async (driver) => {
@@ -53,5 +58,24 @@ async function fromStore(context: OperationContext, chatId: string, limit: numbe
   const chat = await history.store.getChat(chatId);
   if (!chat) return null;
   const messages = await history.store.readMessages(chatId, limit);
+  return { ok: true as const, chat: toChatSummary(chat), count: messages.length, messages: messages.map(toMessageSummary) };
+}
+
+/** Same-second neighbours are fetched past the anchor's second, then cut at the anchor itself. */
+const SAME_SECOND_MARGIN = 50;
+
+/** A page of the stored history older than one message, oldest first. */
+async function olderThan(context: OperationContext, chatId: string, before: string, limit: number) {
+  const history = historyOf(context);
+  await history.flush();
+  const anchor = await history.store.context(before, 0, 0);
+  if (!anchor || anchor.target.chatId !== chatId) {
+    throw new GatewayError('message_not_found', `No stored message ${before.slice(0, 80)} in ${chatId}; pass the id of a message from this chat's previous page.`);
+  }
+  const window = await history.store.readMessages(chatId, limit + SAME_SECOND_MARGIN, anchor.target.timestamp + 1);
+  const cut = window.findIndex((message) => message.id === before);
+  const messages = (cut === -1 ? window.filter((message) => message.timestamp < anchor.target.timestamp) : window.slice(0, cut)).slice(-limit);
+  const chat = (await history.store.getChat(chatId)) ?? (await context.session.call('Reading the chat', (driver) => driver.getChat(chatId), context.waitMs));
+  if (!chat) throw new GatewayError('chat_not_found', `No chat with ${chatId} exists in this account.`);
   return { ok: true as const, chat: toChatSummary(chat), count: messages.length, messages: messages.map(toMessageSummary) };
 }
