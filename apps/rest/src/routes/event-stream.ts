@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { EVENT_TYPES, normalizeChatId, parseEventTypes, type EventLog, type GatewayEvent } from '@wa/core';
+import { EVENT_TYPES, matches, normalizeChatId, parseEventTypes, type EventLog, type GatewayEvent } from '@wa/core';
 import type { ServerResponse } from 'node:http';
 import Type from 'typebox';
 import { ErrorBodySchema } from '../schemas.js';
@@ -79,7 +79,7 @@ export const eventStreamRoutes: FastifyPluginAsyncTypebox<EventStreamOptions> = 
 
       open.add(res);
       const unsubscribe = options.events.subscribe((event) => {
-        if ((!filter.types || filter.types.has(event.type)) && (!filter.chatId || event.chat_id === filter.chatId)) res.write(frame(event));
+        if (matches(event, filter)) res.write(frame(event));
       });
       if (since !== undefined) {
         // Replay what the client missed; more than a buffer's worth is a gap.

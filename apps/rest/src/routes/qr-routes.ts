@@ -12,19 +12,12 @@ export interface QrRoutesOptions {
 /** The page needs nothing but its inline PNG and styles. */
 const PAGE_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/** QR codes and pairing codes are account-takeover material: never cached anywhere. */
-const NO_STORE = 'no-store, max-age=0';
-
 const QR_PAGE_EXAMPLE =
   '<!doctype html><html lang="en"><head><meta http-equiv="refresh" content="5"><title>Link WhatsApp</title></head><body><h1>Link WhatsApp</h1>' +
   '<p id="state">State: <strong>qr</strong> — Waiting for the phone.</p><img id="qr" src="data:image/png;base64,…" alt="WhatsApp QR code"></body></html>';
 
 /** `/qr` (the page of the old service), `/qr.png` and `/api/qr` (the raw strings). */
 export const qrRoutes: FastifyPluginAsyncTypebox<QrRoutesOptions> = async (app, { session }) => {
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', NO_STORE);
-  });
-
   app.get(
     '/qr',
     {

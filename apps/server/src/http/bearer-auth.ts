@@ -22,23 +22,28 @@ export function presentedToken(authorization: string | undefined): string | null
 }
 
 /**
- * With WHATSAPP_API_TOKEN set, every request but the liveness probe and CORS preflights must
- * present it. Compared in constant time over fixed-length digests; never logged or echoed.
+ * A constant-time check of a request's credentials against the token, compared over fixed-length
+ * digests (the token's digest is computed once).
  */
-/** Constant-time check of the request's credentials against the token. */
-export function tokenMatches(authorization: string | undefined, token: string): boolean {
-  const presented = presentedToken(authorization);
-  return presented !== null && timingSafeEqual(digest(presented), digest(token));
+export function tokenChecker(token: string): (authorization: string | undefined) => boolean {
+  const expected = digest(token);
+  return (authorization) => {
+    const presented = presentedToken(authorization);
+    return presented !== null && timingSafeEqual(digest(presented), expected);
+  };
 }
 
+/**
+ * With WHATSAPP_API_TOKEN set, every request but the liveness probe and CORS preflights must
+ * present it. Never logged or echoed.
+ */
 export function requireToken(app: FastifyInstance, token: string | null): void {
   if (token === null) return;
-  const expected = digest(token);
+  const matches = tokenChecker(token);
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (PUBLIC_PATHS.has(path) || request.method === 'OPTIONS') return;
-    const presented = presentedToken(request.headers.authorization);
-    if (presented !== null && timingSafeEqual(digest(presented), expected)) return;
+    if (matches(request.headers.authorization)) return;
     const challenge = BROWSER_PAGES.test(request.url) ? 'Basic realm="WhatsApp gateway", charset="UTF-8"' : 'Bearer realm="WhatsApp gateway"';
     return reply
       .code(401)

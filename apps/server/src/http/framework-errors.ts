@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { tokenMatches } from './bearer-auth.js';
+import { tokenChecker } from './bearer-auth.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
 /**
@@ -8,9 +8,10 @@ import { SECURITY_HEADERS } from './security-headers.js';
  * shape with the security headers, never echoing the URL.
  */
 export function frameworkErrorHandler(token: string | null) {
+  const matches = token === null ? null : tokenChecker(token);
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
     reply.headers(SECURITY_HEADERS);
-    if (token !== null && !tokenMatches(request.headers.authorization, token)) {
+    if (matches && !matches(request.headers.authorization)) {
       reply.code(401).header('www-authenticate', 'Bearer realm="WhatsApp gateway"').send({
         ok: false,
         error: { code: 'unauthorized', message: 'Send the API token as "Authorization: Bearer <token>" (the value of WHATSAPP_API_TOKEN).' },

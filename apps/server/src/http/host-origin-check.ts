@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { networkInterfaces } from 'node:os';
-import type { GatewayConfig } from '@wa/core';
+import { isLoopback, type GatewayConfig } from '@wa/core';
 import type { FastifyInstance } from 'fastify';
 
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1'];
@@ -11,10 +11,6 @@ export function hostnameOf(hostHeader: string): string {
   if (value.startsWith('[')) return value.slice(1, value.indexOf(']') > 0 ? value.indexOf(']') : undefined);
   const colon = value.indexOf(':');
   return colon === -1 ? value : value.slice(0, colon);
-}
-
-function isLoopbackName(name: string): boolean {
-  return LOOPBACK_NAMES.includes(name) || /^127(\.\d{1,3}){3}$/.test(name);
 }
 
 /** Host names this gateway answers to: loopback, the bind address, this machine's addresses, and the operator's list. */
@@ -59,7 +55,7 @@ export function checkHostAndOrigin(app: FastifyInstance, config: Readonly<Gatewa
     } catch {
       return reply.code(403).send(forbidden('forbidden_origin', 'The Origin header is not a valid origin.'));
     }
-    if (!isLoopbackName(originHost) && !origins.has(origin.toLowerCase())) {
+    if (!isLoopback(originHost) && !origins.has(origin.toLowerCase())) {
       return reply
         .code(403)
         .send(forbidden('forbidden_origin', 'Requests from this web origin are not allowed; add it to WHATSAPP_ALLOWED_ORIGINS to allow it.'));

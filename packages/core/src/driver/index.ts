@@ -10,3 +10,4 @@ export type {
   StartOptions,
   WhatsAppDriver,
 } from './types.js';
+export { chatOf } from './chat-of.js';

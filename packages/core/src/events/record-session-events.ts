@@ -1,13 +1,8 @@
-import type { Message } from '../driver/index.js';
+import { chatOf } from '../driver/index.js';
 import { toMessageSummary } from '../operations/mappers.js';
 import type { Session } from '../session/index.js';
 import type { EventLog } from './event-log.js';
 import { ACK_NAMES } from './gateway-event.js';
-
-/** The chat a message belongs to: the recipient of our own messages, the sender's chat otherwise. */
-function chatOf(message: Message): string {
-  return message.fromMe ? message.to : message.from;
-}
 
 /**
  * Publishes the session's domain events into the event log, in their wire shape. Secrets never

@@ -47,8 +47,4 @@ export class TypedEmitter<Events extends EventMap> {
   removeAllListeners(): void {
     this.#emitter.removeAllListeners();
   }
-
-  listenerCount<E extends keyof Events & string>(event: E): number {
-    return this.#emitter.listenerCount(event);
-  }
 }

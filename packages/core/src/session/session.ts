@@ -69,10 +69,6 @@ export class Session extends TypedEmitter<SessionEvents> {
     this.setListenerErrorHandler((error, event) => this.#log.error({ err: error, event }, 'session event listener failed'));
   }
 
-  get driverName(): string {
-    return this.#factory.name;
-  }
-
   get state(): SessionState {
     return this.#snapshot.state;
   }

@@ -8,9 +8,6 @@ export type SessionState = (typeof SESSION_STATES)[number];
 /** States in which a client is running or coming up: start is a no-op there. */
 export const ACTIVE_STATES: ReadonlySet<SessionState> = new Set(['starting', 'qr', 'authenticated', 'ready']);
 
-/** States from which `start` launches a new client. */
-export const STARTABLE_STATES: ReadonlySet<SessionState> = new Set(['stopped', 'auth_failure', 'disconnected']);
-
 /** WhatsApp's disconnect reasons that mean the phone unlinked us: wait for the user, never retry. */
 export const UNLINKED_REASONS: ReadonlySet<string> = new Set(['LOGOUT', 'UNPAIRED', 'UNPAIRED_IDLE']);
 

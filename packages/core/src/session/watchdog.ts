@@ -1,3 +1,6 @@
+import { describeError } from '../errors.js';
+import { withTimeout } from '../util/with-timeout.js';
+
 export interface WatchdogOptions {
   /** 0 turns the watchdog off. */
   intervalMs: number;
@@ -35,23 +38,15 @@ export class Watchdog {
   }
 
   async #check(probe: () => Promise<unknown>, onDead: (reason: string) => void): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([
-        probe(),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${this.#options.probeTimeoutMs} ms`)), this.#options.probeTimeoutMs);
-        }),
-      ]);
+      await withTimeout(probe(), this.#options.probeTimeoutMs, 'The state probe');
       this.#failures = 0;
     } catch (error) {
       this.#failures += 1;
       if (this.#failures >= this.#options.failuresAllowed && this.#timer) {
         this.stop();
-        onDead(`WhatsApp Web stopped answering (${error instanceof Error ? error.message : String(error)})`);
+        onDead(`WhatsApp Web stopped answering (${describeError(error)})`);
       }
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

@@ -33,11 +33,6 @@ export function toChat(chat: ChatLike): Chat {
   };
 }
 
-/** The chat a message belongs to: the recipient for our own messages, the sender's chat otherwise. */
-export function chatIdOf(message: MessageLike): string {
-  return message.fromMe ? message.to : message.from;
-}
-
 /** The library's Reaction structure, as far as the driver reads it. */
 export interface ReactionLike {
   msgId: { _serialized: string; remote?: string | { _serialized: string } };

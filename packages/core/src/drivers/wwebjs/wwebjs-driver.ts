@@ -4,7 +4,8 @@ import { describeError } from '../../errors.js';
 import { TypedEmitter } from '../../events/typed-emitter.js';
 import type { ClientLike, MessageLike } from './client-like.js';
 import { killBrowserProcess } from './kill-browser.js';
-import { chatIdOf, toChat, toMessage, toReaction, type ReactionLike } from './to-domain.js';
+import { chatOf } from '../../driver/index.js';
+import { toChat, toMessage, toReaction, type ReactionLike } from './to-domain.js';
 
 /** Builds a whatsapp-web.js Client (or a fake) for one lifetime, in pairing mode when a number is given. */
 export type ClientBuilder = (options: { pairingPhoneNumber?: string | undefined }) => Promise<ClientLike>;
@@ -140,10 +141,10 @@ export class WwebjsDriver extends TypedEmitter<DriverEvents> implements WhatsApp
       if (message.fromMe) this.emit('message_sent', toMessage(message));
     }));
     client.on('message_ack', relay('message_ack', (message: MessageLike, ack: number) => {
-      this.emit('message_ack', { messageId: message.id._serialized, chatId: chatIdOf(message), ack: Number(ack) });
+      this.emit('message_ack', { messageId: message.id._serialized, chatId: chatOf(message), ack: Number(ack) });
     }));
     client.on('message_revoke_everyone', relay('message_revoke_everyone', (message: MessageLike, revoked?: MessageLike) => {
-      this.emit('message_revoked', { messageId: (revoked ?? message).id._serialized, chatId: chatIdOf(message) });
+      this.emit('message_revoked', { messageId: (revoked ?? message).id._serialized, chatId: chatOf(message) });
     }));
     client.on('message_edit', relay('message_edit', (message: MessageLike, newBody: string, previousBody: string) => {
       this.emit('message_edited', { message: { ...toMessage(message), body: String(newBody ?? message.body) }, previousBody: String(previousBody ?? '') });
