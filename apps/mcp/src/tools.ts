@@ -1,5 +1,16 @@
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
-import { OPERATIONS, describeError, isGatewayError, runOperation, type Operation, type OperationContext } from '@wa/core';
+import {
+  OPERATIONS,
+  describeError,
+  downloadMediaOperation,
+  downloadMessageMedia,
+  isGatewayError,
+  runOperation,
+  validateInput,
+  type Operation,
+  type OperationContext,
+} from '@wa/core';
+import { mediaToolResult } from './media-content.js';
 
 /** MCP tool names are the operation names with the old service's prefix. */
 export const TOOL_PREFIX = 'whatsapp_';
@@ -45,6 +56,12 @@ export async function callTool(context: OperationContext, name: string, args: un
   const operation = OPERATION_BY_TOOL.get(name);
   if (!operation) return errorResult('unknown_tool', `There is no tool named ${name}; call tools/list for the available tools.`);
   try {
+    if (operation === downloadMediaOperation) {
+      // The file travels as content blocks (image, embedded resource or link), not as base64 in JSON.
+      const input = validateInput(downloadMediaOperation, args ?? {});
+      const media = await downloadMessageMedia(signal ? { ...context, signal } : context, input.message_id);
+      return mediaToolResult(media, context.config.media.mcpInlineMaxBytes);
+    }
     const result = (await runOperation(operation, signal ? { ...context, signal } : context, args ?? {})) as Record<string, unknown>;
     return { content: [{ type: 'text', text: JSON.stringify(result, null, 2) }], structuredContent: result };
   } catch (error) {

@@ -5,6 +5,7 @@ export const HTTP_STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
   invalid_input: 400,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   not_ready: 503,
   timeout: 504,
   upstream_failed: 502,

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { GatewayConfig, OperationContext, Session } from '@wa/core';
 import { eventStreamRoutes } from './routes/event-stream.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { mediaRoutes } from './routes/media-routes.js';
 import { operationRoutes } from './routes/operation-routes.js';
 import { qrRoutes } from './routes/qr-routes.js';
 
@@ -18,6 +19,7 @@ export interface RestPluginOptions {
 export const restPlugin: FastifyPluginAsyncTypebox<RestPluginOptions> = async (app, options) => {
   await app.register(healthRoutes, { config: options.config, context: options.context });
   await app.register(operationRoutes, { context: options.context });
+  await app.register(mediaRoutes, { context: options.context });
   await app.register(qrRoutes, { session: options.session });
   await app.register(eventStreamRoutes, { events: options.context.events });
 };

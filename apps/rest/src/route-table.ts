@@ -1,4 +1,7 @@
 import {
+  downloadMediaOperation,
+  listMediaOperation,
+  sendMediaOperation,
   exportChatOperation,
   getUpdatesOperation,
   messageContextOperation,
@@ -12,6 +15,7 @@ import {
   startAuthOperation,
   statusOperation,
   waitForReplyOperation,
+  OPERATIONS,
   type Operation,
 } from '@wa/core';
 import type { ErrorStatus } from './schemas.js';
@@ -26,9 +30,34 @@ export interface OperationRoute {
   errors: ErrorStatus[];
   /** Waits for events: ends early when the client hangs up. */
   longPoll?: boolean;
+  /** Carries a file: the body may be as large as the media limit, as JSON (base64) or multipart/form-data. */
+  upload?: boolean;
 }
 
 const SESSION_ERRORS: ErrorStatus[] = [400, 502, 503, 504];
+
+/** A catalog operation by name; a missing one fails at start-up, not at request time. */
+function catalogOperation(name: string): Operation {
+  const operation = OPERATIONS.find((candidate) => candidate.name === name);
+  if (!operation) throw new Error(`The operations catalog has no ${name}`);
+  return operation;
+}
+
+/** Rich messaging: numbers, locations, reactions, edits, deletes, forwards, read marks, presence, contacts, groups. */
+const RICH_MESSAGING_ROUTES: readonly OperationRoute[] = [
+  { method: 'GET', url: '/api/numbers/check', operation: catalogOperation('check_number'), input: 'query', errors: SESSION_ERRORS },
+  { method: 'POST', url: '/api/send-location', operation: catalogOperation('send_location'), input: 'body', errors: [...SESSION_ERRORS, 404] },
+  { method: 'POST', url: '/api/messages/react', operation: catalogOperation('react'), input: 'body', errors: [...SESSION_ERRORS, 404] },
+  { method: 'POST', url: '/api/messages/edit', operation: catalogOperation('edit_message'), input: 'body', errors: [...SESSION_ERRORS, 404, 409] },
+  { method: 'POST', url: '/api/messages/delete', operation: catalogOperation('delete_message'), input: 'body', errors: [...SESSION_ERRORS, 404, 409] },
+  { method: 'POST', url: '/api/messages/forward', operation: catalogOperation('forward_message'), input: 'body', errors: [...SESSION_ERRORS, 404] },
+  { method: 'POST', url: '/api/chats/read', operation: catalogOperation('mark_read'), input: 'body', errors: [...SESSION_ERRORS, 404] },
+  { method: 'POST', url: '/api/chats/presence', operation: catalogOperation('send_presence'), input: 'body', errors: [...SESSION_ERRORS, 404] },
+  { method: 'GET', url: '/api/contacts', operation: catalogOperation('search_contacts'), input: 'query', errors: SESSION_ERRORS },
+  { method: 'GET', url: '/api/contacts/get', operation: catalogOperation('get_contact'), input: 'query', errors: [...SESSION_ERRORS, 404] },
+  { method: 'GET', url: '/api/groups', operation: catalogOperation('list_groups'), input: 'query', errors: SESSION_ERRORS },
+  { method: 'GET', url: '/api/groups/info', operation: catalogOperation('get_group'), input: 'query', errors: [...SESSION_ERRORS, 404] },
+];
 
 /** The old service's routes, each bound to one catalog operation. Paths are the wire contract. */
 export const OPERATION_ROUTES: readonly OperationRoute[] = [
@@ -46,4 +75,8 @@ export const OPERATION_ROUTES: readonly OperationRoute[] = [
   { method: 'GET', url: '/api/messages/context', operation: messageContextOperation, input: 'query', errors: [400, 404] },
   { method: 'POST', url: '/api/chats/sync', operation: syncChatOperation, input: 'body', errors: SESSION_ERRORS },
   { method: 'GET', url: '/api/chats/export', operation: exportChatOperation, input: 'query', errors: [400, 404] },
+  ...RICH_MESSAGING_ROUTES,
+  { method: 'POST', url: '/api/send-media', operation: sendMediaOperation, input: 'body', errors: [...SESSION_ERRORS, 404, 413], upload: true },
+  { method: 'POST', url: '/api/media/download', operation: downloadMediaOperation, input: 'body', errors: [...SESSION_ERRORS, 404, 413] },
+  { method: 'GET', url: '/api/media/list', operation: listMediaOperation, input: 'query', errors: [...SESSION_ERRORS, 404] },
 ];

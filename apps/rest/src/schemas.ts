@@ -43,7 +43,9 @@ export const QrInfoSchema = Type.Object(
 /** Error statuses and when they happen, for the OpenAPI document. */
 export const ERROR_RESPONSES = {
   400: 'Invalid input (wrong type, missing field, bad phone number or chat id).',
-  404: 'The chat does not exist.',
+  404: 'The chat, message, contact or group does not exist, or the number is not on WhatsApp.',
+  409: 'Not allowed on this message (for example editing someone else\'s message).',
+  413: 'The media or the request body is larger than the limit.',
   502: 'WhatsApp Web or the browser failed.',
   503: 'The session is not ready or not linked; see Retry-After.',
   504: 'The browser did not answer in time.',
@@ -54,6 +56,8 @@ export type ErrorStatus = keyof typeof ERROR_RESPONSES;
 export const ERROR_EXAMPLES: Readonly<Record<ErrorStatus, { code: string; message: string }>> = {
   400: { code: 'invalid_phone_number', message: 'phone_number must contain 8 to 15 digits including the country code.' },
   404: { code: 'chat_not_found', message: 'No chat with 15557654321@c.us exists in this account yet; send a message first or check the number.' },
+  409: { code: 'not_allowed', message: 'Only messages sent from this account can be edited.' },
+  413: { code: 'media_too_large', message: 'The media is larger than the limit of 67108864 bytes (WHATSAPP_MEDIA_MAX_BYTES).' },
   502: { code: 'whatsapp_failed', message: 'Sending the message failed in WhatsApp Web: Evaluation failed.' },
   503: { code: 'session_not_linked', message: 'WhatsApp is not linked yet: scan the QR code at /qr (or request a pairing code) and retry.' },
   504: { code: 'browser_timeout', message: 'Sending the message did not finish within 30000 ms.' },

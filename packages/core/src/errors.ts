@@ -8,6 +8,7 @@ export type ErrorKind =
   | 'not_found'
   | 'not_ready'
   | 'conflict'
+  | 'too_large'
   | 'timeout'
   | 'upstream_failed'
   | 'internal';
@@ -22,6 +23,15 @@ export const ERROR_CODES = {
   auth_dir_locked: 'conflict',
   store_disabled: 'not_found',
   message_not_found: 'not_found',
+  not_on_whatsapp: 'not_found',
+  contact_not_found: 'not_found',
+  group_not_found: 'not_found',
+  no_media: 'not_found',
+  media_too_large: 'too_large',
+  media_url_blocked: 'invalid_input',
+  media_fetch_failed: 'invalid_input',
+  invalid_media: 'invalid_input',
+  not_allowed: 'conflict',
   session_not_ready: 'not_ready',
   session_not_linked: 'not_ready',
   session_busy: 'conflict',

@@ -2,7 +2,24 @@ export { LOCK_FILE, acquireAuthDirLock } from './auth-dir/index.js';
 export type { AuthDirLock } from './auth-dir/index.js';
 export { CONFIG_DEFAULTS, isLoopback, loadConfig } from './config/index.js';
 export type { DriverName, GatewayConfig, LoadConfigOptions, LogLevel } from './config/index.js';
-export type { Account, Chat, DriverEvents, DriverFactory, Message, StartOptions, WhatsAppDriver } from './driver/index.js';
+export type {
+  Account,
+  Chat,
+  ChatPresence,
+  Contact,
+  DriverEvents,
+  DriverFactory,
+  GeoLocation,
+  GroupInfo,
+  GroupParticipant,
+  MediaFile,
+  MediaInfo,
+  Message,
+  SendMediaOptions,
+  SendOptions,
+  StartOptions,
+  WhatsAppDriver,
+} from './driver/index.js';
 export { createDriverFactory } from './drivers/index.js';
 export { SANDBOX_ACCOUNT, SANDBOX_CONTACTS, SandboxDriver, SandboxWorld, createSandboxDriverFactory } from './drivers/sandbox/index.js';
 export type { SandboxDriverFactory } from './drivers/sandbox/index.js';
@@ -18,6 +35,10 @@ export {
   MessageSummarySchema,
   EventSchema,
   defineOperation,
+  downloadMediaOperation,
+  downloadMessageMedia,
+  listMediaOperation,
+  sendMediaOperation,
   exportChatOperation,
   messageContextOperation,
   searchMessagesOperation,
@@ -36,9 +57,11 @@ export {
   toStatus,
   validateInput,
 } from './operations/index.js';
-export type { ChatSummary, MessageSummary, Operation, OperationContext, OperationHints, Status } from './operations/index.js';
+export type { ChatSummary, DownloadedMedia, MessageSummary, Operation, OperationContext, OperationHints, Status } from './operations/index.js';
 export { SESSION_STATES, Session, backoffDelay } from './session/index.js';
 export { DEFAULT_HISTORY_OPTIONS, History } from './store/index.js';
 export type { HistoryOptions, MessageContext, MessageDirection, MessageStore, SearchHit, SearchPage, SearchQuery, StoredMessage } from './store/index.js';
 export type { PairingCodeOutcome, SessionEvents, SessionSnapshot, SessionState, StateChange } from './session/index.js';
 export { normalizeChatId, normalizePhoneNumber } from './util/phone-number.js';
+export { fetchMediaUrl, isPublicAddress, loadMediaInput } from './media/index.js';
+export type { MediaInput } from './media/index.js';

@@ -1,9 +1,10 @@
-import type { Chat, Message, MessageContext, MessageStore, SearchPage, SearchQuery, StoredMessage } from '@wa/core';
+import type { Chat, Contact, Message, MessageContext, MessageStore, SearchPage, SearchQuery, StoredMessage } from '@wa/core';
 import type { Database, Statement } from 'better-sqlite3';
+import { ContactBook } from './contact-book.js';
 import { SEQ_PER_SECOND, seqSecond } from './message-seq.js';
 import { migrate } from './migrate.js';
 import { openDatabase } from './open-database.js';
-import { MESSAGE_COLUMNS, toChat, toChatParams, toMessageParams, toStoredMessage, type ChatRow, type MessageParams, type MessageRow } from './row-mapping.js';
+import { MESSAGE_COLUMNS, storedTimestamp, toChat, toChatParams, toMessageParams, toStoredMessage, type ChatRow, type MessageParams, type MessageRow } from './row-mapping.js';
 import { MessageSearch } from './search.js';
 
 export interface SqliteMessageStoreOptions {
@@ -15,7 +16,8 @@ export interface SqliteMessageStoreOptions {
   rankWindow?: number;
 }
 
-const CHAT_COLUMNS = 'c.id, c.name, c.is_group, c.is_read_only, c.unread_count, c.timestamp, c.archived, c.pinned, c.muted, c.last_message, c.activity';
+const CHAT_COLUMNS = `c.id, c.name, c.is_group, c.is_read_only, c.unread_count, c.timestamp, c.archived, c.pinned, c.muted, c.last_message, c.activity,
+  (SELECT coalesce(k.name, k.pushname) FROM contacts AS k WHERE k.id = c.id) AS contact_name`;
 
 /**
  * The message store on one SQLite file (see `docs/store-benchmark.md` for its measured speed).
@@ -27,10 +29,13 @@ export class SqliteMessageStore implements MessageStore {
   readonly path: string;
   readonly #db: Database;
   readonly #search: MessageSearch;
+  readonly #contacts: ContactBook;
   readonly #pruneBatchSize: number;
   readonly #sql: ReturnType<typeof prepare>;
   readonly #upsert: (messages: ReadonlyArray<Message & { chatId: string }>) => number;
   readonly #upsertChats: (chats: readonly Chat[]) => void;
+  /** Messages older than this (unix seconds) are refused: the cutoff of the last prune. */
+  #keepFrom = Number.NEGATIVE_INFINITY;
 
   /** Opens the file (creating it owner-only when missing) and brings its schema up to date. */
   constructor(path: string, options: SqliteMessageStoreOptions = {}) {
@@ -40,6 +45,7 @@ export class SqliteMessageStore implements MessageStore {
       migrate(this.#db);
       this.#sql = prepare(this.#db);
       this.#search = new MessageSearch(this.#db, options.rankWindow);
+      this.#contacts = new ContactBook(this.#db);
     } catch (error) {
       this.#db.close();
       throw error;
@@ -57,6 +63,10 @@ export class SqliteMessageStore implements MessageStore {
 
   async upsertChats(chats: readonly Chat[]): Promise<void> {
     if (chats.length > 0) this.#upsertChats(chats);
+  }
+
+  async setUnreadCount(chatId: string, unreadCount: number): Promise<void> {
+    this.#sql.setUnread.run({ id: chatId, isGroup: isGroupId(chatId), unreadCount: Math.max(0, Math.trunc(unreadCount) || 0) });
   }
 
   async markEdited(messageId: string, body: string, at: number): Promise<void> {
@@ -80,8 +90,20 @@ export class SqliteMessageStore implements MessageStore {
     return { target: toStoredMessage(target), before: older.reverse().map(toStoredMessage), after: newer.map(toStoredMessage) };
   }
 
+  async newMessageIds(messages: ReadonlyArray<Pick<Message, 'id' | 'timestamp'>>): Promise<Set<string>> {
+    const fresh = new Set<string>();
+    for (const { id, timestamp } of messages) {
+      if (storedTimestamp(timestamp) >= this.#keepFrom && !this.#sql.hasMessage.get(id)) fresh.add(id);
+    }
+    return fresh;
+  }
+
   async latestTimestamp(chatId: string): Promise<number | null> {
     return this.#sql.latestTimestamp.get(chatId)?.timestamp ?? null;
+  }
+
+  async latestTimestamps(): Promise<Map<string, number>> {
+    return new Map(this.#sql.latestTimestamps.all().map((row) => [row.id, row.timestamp]));
   }
 
   async readMessages(chatId: string, limit: number, beforeTimestamp?: number): Promise<StoredMessage[]> {
@@ -109,10 +131,25 @@ export class SqliteMessageStore implements MessageStore {
     return { chat: chat ? this.#chat(chat) : null, messages: messages.map(toStoredMessage) };
   }
 
+  async upsertContacts(contacts: readonly Contact[]): Promise<void> {
+    this.#contacts.upsert(contacts);
+  }
+
+  async searchContacts(query: string, limit: number): Promise<Contact[]> {
+    return this.#contacts.search(query, limit);
+  }
+
+  async getContact(contactId: string): Promise<Contact | null> {
+    return this.#contacts.get(contactId);
+  }
+
   async prune(olderThan: number): Promise<number> {
+    const before = Math.trunc(olderThan);
+    // Set first: a backfill running between two batches must not write back what goes.
+    this.#keepFrom = before;
     let deleted = 0;
     for (;;) {
-      const { changes } = this.#sql.pruneBatch.run({ before: Math.trunc(olderThan), limit: this.#pruneBatchSize });
+      const { changes } = this.#sql.pruneBatch.run({ before, limit: this.#pruneBatchSize });
       deleted += changes;
       if (changes < this.#pruneBatchSize) return deleted;
     }
@@ -130,8 +167,9 @@ export class SqliteMessageStore implements MessageStore {
     let added = 0;
     for (const message of messages) {
       const params = toMessageParams(message);
+      if (params.timestamp < this.#keepFrom) continue;
       const newest = newestByChat.get(params.chatId);
-      if (newest === undefined) this.#sql.ensureChat.run({ id: params.chatId, isGroup: params.chatId.endsWith('@g.us') ? 1 : 0 });
+      if (newest === undefined) this.#sql.ensureChat.run({ id: params.chatId, isGroup: isGroupId(params.chatId) });
       if (newest === undefined || params.timestamp > newest) newestByChat.set(params.chatId, params.timestamp);
       if (this.#sql.insertMessage.run({ ...params, base: seqSecond(params.timestamp) * SEQ_PER_SECOND }).changes === 1) added += 1;
       else this.#sql.refreshMessage.run(params);
@@ -151,23 +189,30 @@ function prepare(db: Database) {
   return {
     // The seq: the message's second (see message-seq.ts), then the next free one within it.
     insertMessage: db.prepare<[MessageParams & { base: number }]>(
-      `INSERT INTO messages (seq, id, chat_id, "from", "to", author, from_me, type, body, timestamp, has_media)
+      `INSERT INTO messages (seq, id, chat_id, "from", "to", author, from_me, type, body, timestamp, has_media, quoted_message_id, mentions, media, location)
        VALUES (coalesce((SELECT max(seq) + 1 FROM messages WHERE seq BETWEEN @base AND @base + ${SEQ_PER_SECOND - 1}), @base),
-               @id, @chatId, @from, @to, @author, @fromMe, @type, @body, @timestamp, @hasMedia)
+               @id, @chatId, @from, @to, @author, @fromMe, @type, @body, @timestamp, @hasMedia, @quotedMessageId, @mentions, @media, @location)
        ON CONFLICT (id) DO NOTHING`,
     ),
     // A message reported again (backfill, a re-sync) refreshes what it says, except that a report
     // with an empty body never erases stored text: WhatsApp Web shows a revoked message, or one
-    // whose media is not loaded, with no body, and the store keeps what was said. The timestamp
-    // never changes: the seq is filed under it.
+    // whose media is not loaded, with no body, and the store keeps what was said; details (quote,
+    // mentions, media metadata, location) likewise. The timestamp never changes: the seq is filed
+    // under it.
     refreshMessage: db.prepare<[MessageParams]>(
       `UPDATE messages SET
          "from" = @from, "to" = @to, author = @author, from_me = @fromMe, has_media = @hasMedia,
+         quoted_message_id = coalesce(@quotedMessageId, quoted_message_id), mentions = coalesce(@mentions, mentions),
+         media = coalesce(@media, media), location = coalesce(@location, location),
          type = CASE WHEN @body = '' AND body <> '' THEN type ELSE @type END,
          body = CASE WHEN @body = '' OR revoked_at IS NOT NULL THEN body ELSE @body END
        WHERE id = @id`,
     ),
     ensureChat: db.prepare<[{ id: string; isGroup: number }]>('INSERT INTO chats (id, is_group) VALUES (@id, @isGroup) ON CONFLICT (id) DO NOTHING'),
+    setUnread: db.prepare<[{ id: string; isGroup: number; unreadCount: number }]>(
+      `INSERT INTO chats (id, is_group, unread_count) VALUES (@id, @isGroup, @unreadCount)
+       ON CONFLICT (id) DO UPDATE SET unread_count = excluded.unread_count`,
+    ),
     touchChat: db.prepare<[{ id: string; timestamp: number }]>(
       'UPDATE chats SET last_message_at = @timestamp WHERE id = @id AND (last_message_at IS NULL OR last_message_at < @timestamp)',
     ),
@@ -192,7 +237,9 @@ function prepare(db: Database) {
         WHERE m.chat_id = @chatId AND (m.timestamp > @timestamp OR (m.timestamp = @timestamp AND m.seq > @seq))
         ORDER BY m.timestamp, m.seq LIMIT @limit`,
     ),
-    latestTimestamp: db.prepare<[string], { timestamp: number | null }>('SELECT max(timestamp) AS timestamp FROM messages WHERE chat_id = ?'),
+    hasMessage: db.prepare<[string], { found: number }>('SELECT 1 AS found FROM messages WHERE id = ?'),
+    latestTimestamp: db.prepare<[string], { timestamp: number | null }>('SELECT last_message_at AS timestamp FROM chats WHERE id = ?'),
+    latestTimestamps: db.prepare<[], { id: string; timestamp: number }>('SELECT id, last_message_at AS timestamp FROM chats WHERE last_message_at IS NOT NULL'),
     lastMessages: message<[{ chatId: string; limit: number; before: number }]>(
       `SELECT ${MESSAGE_COLUMNS} FROM messages AS m
         WHERE m.chat_id = @chatId AND m.timestamp < @before
@@ -206,4 +253,8 @@ function prepare(db: Database) {
       'DELETE FROM messages WHERE seq IN (SELECT seq FROM messages WHERE timestamp < @before ORDER BY timestamp LIMIT @limit)',
     ),
   };
+}
+
+function isGroupId(chatId: string): number {
+  return chatId.endsWith('@g.us') ? 1 : 0;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SqliteMessageStore } from '../src/index.js';
+import { MIGRATIONS } from '../src/migrations/index.js';
 import { ALICE, chat, message, tempDir } from './support.js';
 
 describe('the store file', () => {
@@ -40,7 +41,7 @@ describe('the store file', () => {
     const raw = new Database(path, { readonly: true });
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(raw.pragma('user_version', { simple: true })).toBe(2);
+      expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     } finally {
       raw.close();
     }

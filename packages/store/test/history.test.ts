@@ -13,11 +13,23 @@ describe('reading history', () => {
     expect(await store.readMessages('unknown@c.us', 5)).toEqual([]);
   });
 
-  it('knows the newest stored timestamp of a chat', async () => {
+  it('knows the newest timestamp ever stored for each chat, pruned messages included', async () => {
     const store = openStore();
     expect(await store.latestTimestamp(ALICE)).toBeNull();
-    await store.upsertMessages([message({ timestamp: 300 }), message({ timestamp: 100 })]);
+    await store.upsertMessages([message({ timestamp: 300 }), message({ timestamp: 100 }), message({ chatId: BOB, timestamp: 50 })]);
+    await store.upsertChats([chat({ id: GROUP, timestamp: 999 })]);
     expect(await store.latestTimestamp(ALICE)).toBe(300);
+    await store.prune(1000);
+    expect(await store.latestTimestamp(ALICE)).toBe(300);
+    expect(await store.latestTimestamps()).toEqual(new Map([[ALICE, 300], [BOB, 50]]));
+  });
+
+  it('tells which messages are new by id, also within one second', async () => {
+    const store = openStore();
+    const stored = message({ timestamp: 500 });
+    await store.upsertMessages([stored]);
+    const sameSecond = message({ timestamp: 500 });
+    expect(await store.newMessageIds([stored, sameSecond, { id: 'other', timestamp: 1 }])).toEqual(new Set([sameSecond.id, 'other']));
   });
 
   it('gives N messages around one message of the same chat', async () => {
@@ -104,6 +116,38 @@ describe('chats', () => {
     await store.upsertChats([chat({ name: 'Alice Smith', timestamp: null, unreadCount: 4, lastMessage: null })]);
     expect(await store.getChat(ALICE)).toMatchObject({ name: 'Alice Smith', timestamp: 100, unreadCount: 4, lastMessage: { body: 'hi' } });
     expect(await store.getChat('unknown@c.us')).toBeNull();
+  });
+
+  it('keeps unread counts as the driver reports them, for chats known or not', async () => {
+    const store = openStore();
+    await store.upsertChats([chat({ id: ALICE, unreadCount: 2, timestamp: 100 })]);
+    await store.setUnreadCount(ALICE, 5);
+    await store.setUnreadCount(BOB, 1);
+    expect(await store.getChat(ALICE)).toMatchObject({ unreadCount: 5, timestamp: 100, name: 'Alice' });
+    expect(await store.getChat(BOB)).toMatchObject({ unreadCount: 1, name: '15551110002', isGroup: false, timestamp: null });
+    await store.setUnreadCount(ALICE, 0);
+    expect((await store.listChats(10)).map((c) => [c.id, c.unreadCount])).toEqual([
+      [ALICE, 0],
+      [BOB, 1],
+    ]);
+  });
+
+  it('moves a chat to the top with its newest message when one arrives', async () => {
+    const store = openStore();
+    await store.upsertChats([chat({ id: ALICE, timestamp: 100 }), chat({ id: BOB, name: 'Bob', timestamp: 200 })]);
+    const live = message({ chatId: ALICE, body: 'just now', timestamp: 300, quotedMessageId: 'q1' });
+    await store.upsertMessages([live]);
+    const [first] = await store.listChats(1);
+    expect(first).toMatchObject({ id: ALICE, timestamp: 300 });
+    const { chatId: _chatId, ...asReported } = live;
+    expect(first!.lastMessage).toEqual(asReported);
+  });
+
+  it('names a chat known only from its messages after its contact, else its id, until the driver lists it', async () => {
+    const store = openStore();
+    await store.upsertMessages([message({ chatId: BOB, timestamp: 8 })]);
+    await store.upsertContacts([{ id: BOB, number: '15551110002', name: null, pushname: 'Bobby', isMyContact: false, isBusiness: false, isBlocked: false }]);
+    expect(await store.getChat(BOB)).toMatchObject({ name: 'Bobby' });
   });
 
   it('names a chat known only from its messages after its id until the driver lists it', async () => {

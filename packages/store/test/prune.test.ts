@@ -20,15 +20,28 @@ describe('prune', () => {
     await store.upsertMessages([message({ timestamp: 1000 })]);
     await store.prune(2000);
     expect(await store.getChat(ALICE)).toMatchObject({ id: ALICE, timestamp: 1000, lastMessage: null });
-    expect(await store.latestTimestamp(ALICE)).toBeNull();
+    expect(await store.readMessages(ALICE, 10)).toEqual([]);
   });
 
-  it('lets a pruned message be stored again as new', async () => {
+  it('refuses messages older than the cutoff from then on, so a backfill cannot bring them back', async () => {
     const store = openStore();
     const gone = message({ body: 'comes back', timestamp: 1000 });
-    await store.upsertMessages([gone]);
+    const kept = message({ body: 'still here', timestamp: 2000 });
+    await store.upsertMessages([gone, kept]);
     await store.prune(2000);
-    expect(await store.upsertMessages([gone])).toBe(1);
-    expect((await store.search({ text: 'comes back', limit: 5 })).hits).toHaveLength(1);
+    const late = message({ chatId: BOB, body: 'old news', timestamp: 1999 });
+    const fresh = message({ body: 'new words', timestamp: 2500 });
+    expect(await store.newMessageIds([gone, kept, late, fresh])).toEqual(new Set([fresh.id]));
+    expect(await store.upsertMessages([gone, kept, late, fresh])).toBe(1);
+    expect((await store.readMessages(ALICE, 10)).map((m) => m.body)).toEqual(['still here', 'new words']);
+    expect(await store.getChat(BOB)).toBeNull();
+    expect((await store.search({ text: 'comes back', limit: 5 })).hits).toHaveLength(0);
+  });
+
+  it('follows the cutoff of the latest prune', async () => {
+    const store = openStore();
+    await store.prune(2000);
+    await store.prune(1000);
+    expect(await store.upsertMessages([message({ timestamp: 1500 })])).toBe(1);
   });
 });

@@ -34,7 +34,10 @@ export function openStore(options: SqliteMessageStoreOptions = {}, path = join(t
 
 let counter = 0;
 
-/** A received text message in Alice's chat unless told otherwise; ids are unique per call. */
+/**
+ * A received text message in Alice's chat unless told otherwise, with every detail field as a
+ * driver reports them (none); ids are unique per call.
+ */
 export function message(overrides: Partial<NewMessage> = {}): NewMessage {
   counter += 1;
   const chatId = overrides.chatId ?? ALICE;
@@ -51,6 +54,10 @@ export function message(overrides: Partial<NewMessage> = {}): NewMessage {
     body: 'hello',
     timestamp: 1_700_000_000 + counter,
     hasMedia: false,
+    quotedMessageId: null,
+    mentions: [],
+    media: null,
+    location: null,
     ...overrides,
   };
 }

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { runOperation, type OperationContext } from '@wa/core';
-import type { FastifySchemaCompiler } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
 import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { preferredWaitMs } from '../prefer-wait.js';
 import { OPERATION_ROUTES, type OperationRoute } from '../route-table.js';
 import { ERROR_EXAMPLES, ERROR_RESPONSES, ErrorBodySchema } from '../schemas.js';
+import { FILE_FIELD, multipartInput } from './multipart-input.js';
 
 export interface OperationRoutesOptions {
   context: OperationContext;
@@ -26,10 +28,21 @@ function routeSchema(route: OperationRoute): Record<string, unknown> {
     summary: operation.summary,
     description: `${operation.description}${route.errors.includes(503) ? ' Send `Prefer: wait=<seconds>` to wait longer or shorter for the session to become ready.' : ''}`,
     tags: ['whatsapp'],
-    ...(route.input === 'body' ? { body: input } : {}),
+    ...(route.input === 'body' ? { body: route.upload ? uploadBody(input) : input } : {}),
     ...(route.input === 'query' ? { querystring: operation.input } : {}),
     response,
   };
+}
+
+/** Upload routes document both forms: JSON with the file in base64, or a multipart form with a file field. */
+function uploadBody(input: Record<string, unknown>): Record<string, unknown> {
+  const { media: _media, ...fields } = (input['properties'] ?? {}) as Record<string, unknown>;
+  const form = {
+    type: 'object',
+    required: [FILE_FIELD],
+    properties: { ...fields, [FILE_FIELD]: { type: 'string', format: 'binary', description: 'The file; its part Content-Type and file name are used.' } },
+  };
+  return { content: { 'application/json': { schema: input }, 'multipart/form-data': { schema: form } } };
 }
 
 /**
@@ -42,26 +55,53 @@ function prepareInput(schema: TSchema): FastifySchemaCompiler<unknown> {
   return () => (data) => ({ value: Value.Clean(schema, data) });
 }
 
+/** Base64 is 4/3 of the file, plus room for the other fields. */
+function uploadBodyLimit(maxBytes: number): number {
+  return Math.ceil((maxBytes * 4) / 3) + 64 * 1024;
+}
+
 /** One route per entry of the route table: validate, run one operation, return its result. */
 export const operationRoutes: FastifyPluginAsyncTypebox<OperationRoutesOptions> = async (app, { context }) => {
+  const maxBytes = context.config.media.maxBytes;
   for (const route of OPERATION_ROUTES) {
-    app.route({
-      method: route.method,
-      url: route.url,
-      schema: routeSchema(route),
-      validatorCompiler: prepareInput(route.operation.input),
-      handler: async (request, reply) => {
-        const input = route.input === 'body' ? (request.body ?? {}) : route.input === 'query' ? request.query : {};
-        const waitMs = preferredWaitMs(request.headers.prefer);
-        let routeContext = waitMs === undefined ? context : { ...context, waitMs };
-        if (route.longPoll) {
-          // A client that hangs up ends the wait instead of leaving a listener behind.
-          const gone = new AbortController();
-          reply.raw.once('close', () => gone.abort());
-          routeContext = { ...routeContext, signal: gone.signal };
-        }
-        return runOperation(route.operation, routeContext, input);
-      },
-    });
+    if (route.upload) {
+      // multipart/form-data is accepted on upload routes only; everywhere else it stays a 415.
+      await app.register(async (scope: FastifyInstance) => {
+        await scope.register(multipart, { throwFileSizeLimit: true });
+        addRoute(scope, route, context, uploadBodyLimit(maxBytes));
+      });
+    } else {
+      addRoute(app, route, context);
+    }
   }
 };
+
+function addRoute(app: FastifyInstance, route: OperationRoute, context: OperationContext, bodyLimit?: number): void {
+  app.route({
+    method: route.method,
+    url: route.url,
+    schema: routeSchema(route),
+    validatorCompiler: prepareInput(route.operation.input),
+    ...(bodyLimit === undefined ? {} : { bodyLimit }),
+    handler: async (request, reply) => {
+      const input = request.isMultipart?.()
+        ? await multipartInput(request, context.config.media.maxBytes)
+        : route.input === 'body'
+          ? (request.body ?? {})
+          : route.input === 'query'
+            ? request.query
+            : {};
+      const waitMs = preferredWaitMs(request.headers.prefer);
+      let routeContext = waitMs === undefined ? context : { ...context, waitMs };
+      if (route.longPoll || route.upload) {
+        // A client that hangs up ends the wait (or the media download) instead of leaving work behind.
+        const gone = new AbortController();
+        reply.raw.once('close', () => {
+          if (!reply.sent) gone.abort();
+        });
+        routeContext = { ...routeContext, signal: gone.signal };
+      }
+      return runOperation(route.operation, routeContext, input);
+    },
+  });
+}

@@ -84,6 +84,16 @@ export interface GatewayConfig {
     /** Messages older than this many days are deleted; 0 keeps everything. */
     retentionDays: number;
   };
+  media: {
+    /** Largest media file sent or downloaded, in bytes (WhatsApp's own limit for media is 16 MB, 100 MB for documents). */
+    maxBytes: number;
+    /** Fetching a media URL may take this long in all (connect, redirects, body). */
+    fetchTimeoutMs: number;
+    /** Let media URLs point at loopback, private, link-local or other internal addresses. */
+    allowPrivateUrls: boolean;
+    /** Media at most this large is embedded in MCP tool results; larger media is linked as a resource. */
+    mcpInlineMaxBytes: number;
+  };
   /** Events kept in memory so pollers and SSE clients can resume after a short disconnect. */
   eventBuffer: number;
   logLevel: LogLevel;

@@ -37,6 +37,10 @@ export const CONFIG_DEFAULTS = {
   WHATSAPP_TAKEOVER_ON_CONFLICT: 'false',
   WHATSAPP_MCP_MAX_SESSIONS: '1000',
   WHATSAPP_SANDBOX_LINK_DELAY_MS: '1500',
+  WHATSAPP_MEDIA_MAX_BYTES: String(64 * 1024 ** 2),
+  WHATSAPP_MEDIA_FETCH_TIMEOUT_MS: '30000',
+  WHATSAPP_MEDIA_ALLOW_PRIVATE_URLS: 'false',
+  WHATSAPP_MCP_INLINE_MEDIA_MAX_BYTES: String(1024 ** 2),
 } as const;
 
 const DRIVERS: readonly DriverName[] = ['wwebjs', 'sandbox'];
@@ -143,6 +147,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       enabled: read('WHATSAPP_STORE', parseBoolean, true),
       path: env['WHATSAPP_STORE_PATH']?.trim() ? resolvePath(env['WHATSAPP_STORE_PATH'].trim(), cwd) : join(authDir, 'messages.db'),
       retentionDays: read('WHATSAPP_STORE_RETENTION_DAYS', (raw) => parseInteger(raw, 0, 36_500), 0),
+    },
+    media: {
+      maxBytes: read('WHATSAPP_MEDIA_MAX_BYTES', (raw) => parseInteger(raw, 1024, 2 * 1024 ** 3), defaultInt('WHATSAPP_MEDIA_MAX_BYTES')),
+      fetchTimeoutMs: ms('WHATSAPP_MEDIA_FETCH_TIMEOUT_MS', 500, 600_000),
+      allowPrivateUrls: read('WHATSAPP_MEDIA_ALLOW_PRIVATE_URLS', parseBoolean, false),
+      mcpInlineMaxBytes: read('WHATSAPP_MCP_INLINE_MEDIA_MAX_BYTES', (raw) => parseInteger(raw, 0, 64 * 1024 ** 2), defaultInt('WHATSAPP_MCP_INLINE_MEDIA_MAX_BYTES')),
     },
     eventBuffer: read('WHATSAPP_EVENT_BUFFER', (raw) => parseInteger(raw, 10, 1_000_000), defaultInt('WHATSAPP_EVENT_BUFFER')),
     logLevel: read('WHATSAPP_LOG_LEVEL', (raw) => parseChoice(raw, LOG_LEVELS), 'info' as LogLevel),

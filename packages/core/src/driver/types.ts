@@ -22,6 +22,83 @@ export interface Message {
   /** Unix seconds. */
   timestamp: number;
   hasMedia: boolean;
+  /** The message this one replies to (quotes), when it is a reply. */
+  quotedMessageId?: string | null;
+  /** Ids of the people @-mentioned in the text. */
+  mentions?: string[];
+  /** What is known about the attached media without downloading it; null without media. */
+  media?: MediaInfo | null;
+  /** Set on location messages. */
+  location?: GeoLocation | null;
+}
+
+export interface MediaInfo {
+  mimetype: string | null;
+  filename: string | null;
+  /** Bytes, when WhatsApp reported it. */
+  size: number | null;
+}
+
+export interface GeoLocation {
+  latitude: number;
+  longitude: number;
+  /** Place name, when the sender gave one. */
+  name: string | null;
+  address: string | null;
+}
+
+/** Media bytes, going out or coming in. */
+export interface MediaFile {
+  data: Buffer;
+  mimetype: string;
+  filename: string | null;
+}
+
+export interface SendOptions {
+  /** Reply to (quote) this message of the same chat. */
+  quotedMessageId?: string | undefined;
+  /** Ids to @-mention; the text should contain `@<digits>` for each. */
+  mentions?: string[] | undefined;
+}
+
+export interface SendMediaOptions extends SendOptions {
+  caption?: string | undefined;
+  /** Send as a file attachment instead of an inline image/video/audio. */
+  asDocument?: boolean | undefined;
+  /** Send audio as a voice note (push-to-talk). */
+  asVoice?: boolean | undefined;
+}
+
+export type ChatPresence = 'typing' | 'recording' | 'paused';
+
+export interface Contact {
+  /** Serialized wid (`@c.us` or `@lid`). */
+  id: string;
+  /** Phone number digits, when known. */
+  number: string | null;
+  /** Name in the address book of the phone. */
+  name: string | null;
+  /** Name the person set for themselves. */
+  pushname: string | null;
+  isMyContact: boolean;
+  isBusiness: boolean;
+  isBlocked: boolean;
+}
+
+export interface GroupParticipant {
+  id: string;
+  isAdmin: boolean;
+  isSuperAdmin: boolean;
+}
+
+export interface GroupInfo {
+  id: string;
+  name: string;
+  description: string | null;
+  owner: string | null;
+  /** Unix seconds. */
+  createdAt: number | null;
+  participants: GroupParticipant[];
 }
 
 export interface Chat {
@@ -67,6 +144,8 @@ export type DriverEvents = {
   message_edited: (update: { message: Message; previousBody: string }) => void;
   /** A reaction was set, changed or removed (empty `reaction`). */
   message_reaction: (update: ReactionUpdate) => void;
+  /** A chat's unread counter changed (a message arrived, or it was read here or on the phone). */
+  chat_unread: (update: { chatId: string; unreadCount: number }) => void;
 };
 
 /** Points at one message. */
@@ -101,7 +180,28 @@ export interface WhatsAppDriver extends Pick<TypedEmitter<DriverEvents>, 'on' | 
   requestPairingCode(phoneNumber: string): Promise<string>;
   /** WhatsApp Web's own connection state (`CONNECTED`, ...), or null when unknown. */
   getState(): Promise<string | null>;
-  sendText(chatId: string, text: string): Promise<Message>;
+  /** The chat id of a phone number (digits), or null when the number is not on WhatsApp. */
+  lookupNumber(digits: string): Promise<string | null>;
+  sendText(chatId: string, text: string, options?: SendOptions): Promise<Message>;
+  sendMedia(chatId: string, media: MediaFile, options?: SendMediaOptions): Promise<Message>;
+  sendLocation(chatId: string, location: GeoLocation, options?: SendOptions): Promise<Message>;
+  /** One message by its serialized id, or null when WhatsApp does not know it. */
+  getMessage(messageId: string): Promise<Message | null>;
+  /** The media of a message, or null when it has none or it can no longer be downloaded. */
+  downloadMedia(messageId: string): Promise<MediaFile | null>;
+  /** Sets this account's reaction; an empty string removes it. */
+  react(messageId: string, reaction: string): Promise<void>;
+  /** Edits one of this account's messages; resolves with the edited message. */
+  editMessage(messageId: string, text: string): Promise<Message>;
+  deleteMessage(messageId: string, forEveryone: boolean): Promise<void>;
+  forwardMessage(messageId: string, toChatId: string): Promise<void>;
+  /** Marks every message of the chat read (blue ticks to the sender). */
+  markRead(chatId: string): Promise<void>;
+  setPresence(chatId: string, presence: ChatPresence): Promise<void>;
+  listContacts(): Promise<Contact[]>;
+  getContact(contactId: string): Promise<Contact | null>;
+  /** Group details and participants, or null when the chat is not a group this account is in. */
+  getGroup(chatId: string): Promise<GroupInfo | null>;
   /** Most recent first. */
   listChats(limit: number): Promise<Chat[]>;
   getChat(chatId: string): Promise<Chat | null>;

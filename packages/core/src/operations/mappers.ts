@@ -1,7 +1,8 @@
 import type { GatewayConfig } from '../config/index.js';
-import type { Chat, Message } from '../driver/index.js';
+import type { Chat, Contact, GroupInfo, Message } from '../driver/index.js';
 import type { SessionSnapshot } from '../session/index.js';
-import type { ChatSummary, MessageSummary, Status } from './schemas.js';
+import { chatIdUser } from '../util/phone-number.js';
+import type { ChatSummary, ContactSummary, GroupInfoSummary, MessageSummary, SentMessage, Status } from './schemas.js';
 
 /** Domain objects to wire shapes: the one place where snake_case field names are produced. */
 
@@ -16,6 +17,45 @@ export function toMessageSummary(message: Message): MessageSummary {
     body: message.body,
     timestamp: message.timestamp,
     has_media: message.hasMedia,
+    quoted_message_id: message.quotedMessageId ?? null,
+    mentions: message.mentions ?? [],
+    media: message.media ? { ...message.media } : null,
+    location: message.location ? { ...message.location } : null,
+  };
+}
+
+/** The result of any send: the old `/api/send` shape, `to` being the part of the chat id before `@`. */
+export function toSentMessage(chatId: string, message: Message): SentMessage {
+  return {
+    ok: true,
+    to: chatIdUser(chatId),
+    chat_id: chatId,
+    message_id: message.id,
+    timestamp: new Date(message.timestamp * 1000).toISOString(),
+  };
+}
+
+export function toContactSummary(contact: Contact): ContactSummary {
+  return {
+    id: contact.id,
+    number: contact.number,
+    name: contact.name,
+    pushname: contact.pushname,
+    is_my_contact: contact.isMyContact,
+    is_business: contact.isBusiness,
+    is_blocked: contact.isBlocked,
+  };
+}
+
+export function toGroupInfoSummary(group: GroupInfo): GroupInfoSummary {
+  return {
+    id: group.id,
+    name: group.name,
+    description: group.description,
+    owner: group.owner,
+    created_at: group.createdAt === null ? null : new Date(group.createdAt * 1000).toISOString(),
+    participant_count: group.participants.length,
+    participants: group.participants.map((p) => ({ id: p.id, is_admin: p.isAdmin, is_super_admin: p.isSuperAdmin })),
   };
 }
 

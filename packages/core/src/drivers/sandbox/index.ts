@@ -3,11 +3,12 @@ import { SandboxDriver, type SandboxDriverOptions } from './sandbox-driver.js';
 import { SandboxWorld } from './sandbox-world.js';
 
 export { SandboxDriver } from './sandbox-driver.js';
-export { SANDBOX_ACCOUNT, SANDBOX_CONTACTS, SandboxWorld } from './sandbox-world.js';
+export { isOnSandboxWhatsApp, SANDBOX_ACCOUNT, SANDBOX_CONTACTS, SANDBOX_UNREGISTERED_SUFFIX } from './sandbox-directory.js';
+export { SandboxWorld, type NewSandboxMessage } from './sandbox-world.js';
 
 export interface SandboxDriverFactory extends DriverFactory {
   readonly world: SandboxWorld;
-  /** The most recently created driver, for demo and test knobs (receive, phoneLogout, crash). */
+  /** The most recently created driver, for demo and test knobs (receive, receiveReaction, phoneLogout, crash). */
   readonly current: SandboxDriver | null;
   /** The next start fails with this error (once), like an unreachable WhatsApp Web. */
   failNextStart(error: Error): void;

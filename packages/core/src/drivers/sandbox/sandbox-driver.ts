@@ -1,7 +1,24 @@
-import { randomBytes } from 'node:crypto';
-import type { Chat, DriverEvents, Message, StartOptions, WhatsAppDriver } from '../../driver/index.js';
+import type {
+  Chat,
+  ChatPresence,
+  Contact,
+  DriverEvents,
+  GeoLocation,
+  GroupInfo,
+  MediaFile,
+  Message,
+  SendMediaOptions,
+  SendOptions,
+  StartOptions,
+  WhatsAppDriver,
+} from '../../driver/index.js';
 import { GatewayError } from '../../errors.js';
 import { TypedEmitter } from '../../events/typed-emitter.js';
+import type { SandboxContext } from './sandbox-context.js';
+import { isOnSandboxWhatsApp } from './sandbox-directory.js';
+import { newPairingCode, newQr } from './sandbox-link-codes.js';
+import { SandboxMessageActions } from './sandbox-message-actions.js';
+import { SandboxOutbox } from './sandbox-outbox.js';
 import type { SandboxWorld } from './sandbox-world.js';
 
 export interface SandboxDriverOptions {
@@ -11,14 +28,17 @@ export interface SandboxDriverOptions {
   echoDelayMs?: number;
 }
 
-const PAIRING_ALPHABET = 'ABCDEFGHJKLMNPQRSTVWXYZ23456789';
-
-/** A WhatsApp client lifetime against the in-memory SandboxWorld. */
+/**
+ * A WhatsApp client lifetime against the in-memory SandboxWorld. This class owns the lifecycle
+ * and the test knobs; sending lives in SandboxOutbox, actions on messages in SandboxMessageActions.
+ */
 export class SandboxDriver extends TypedEmitter<DriverEvents> implements WhatsAppDriver {
   readonly name = 'sandbox' as const;
   readonly #world: SandboxWorld;
   readonly #options: SandboxDriverOptions;
   readonly #timers = new Set<NodeJS.Timeout>();
+  readonly #outbox: SandboxOutbox;
+  readonly #actions: SandboxMessageActions;
   #running = false;
   #ready = false;
 
@@ -26,6 +46,14 @@ export class SandboxDriver extends TypedEmitter<DriverEvents> implements WhatsAp
     super();
     this.#world = world;
     this.#options = options;
+    const context: SandboxContext = {
+      world,
+      emit: this.emit.bind(this),
+      later: (ms, action) => this.#later(ms, action),
+      receive: (chatId, body) => void this.receive(chatId, body),
+    };
+    this.#outbox = new SandboxOutbox(context, options.echoDelayMs ?? 300);
+    this.#actions = new SandboxMessageActions(context);
   }
 
   async start(options: StartOptions = {}): Promise<void> {
@@ -56,24 +84,79 @@ export class SandboxDriver extends TypedEmitter<DriverEvents> implements WhatsAp
     return this.#ready ? 'CONNECTED' : 'UNPAIRED';
   }
 
-  async sendText(chatId: string, text: string): Promise<Message> {
+  async lookupNumber(digits: string): Promise<string | null> {
     this.#assertReady();
-    if (chatId.endsWith('@g.us') && !this.#world.hasChat(chatId)) {
-      throw new GatewayError('chat_not_found', `No group with id ${chatId} exists in this account.`);
-    }
-    const message = this.#world.addMessage(chatId, { fromMe: true, body: text });
-    this.#later(0, () => this.emit('message_sent', { ...message }));
-    // Delivery progress as WhatsApp reports it: server, then device, then read when the echo comes.
-    this.#later(20, () => this.emit('message_ack', { messageId: message.id, chatId, ack: 1 }));
-    this.#later(40, () => this.emit('message_ack', { messageId: message.id, chatId, ack: 2 }));
-    if (chatId.endsWith('@c.us')) {
-      const echoDelay = this.#options.echoDelayMs ?? 300;
-      this.#later(echoDelay, () => {
-        this.emit('message_ack', { messageId: message.id, chatId, ack: 3 });
-        this.receive(chatId, `Echo: ${text}`);
-      });
-    }
-    return { ...message };
+    return isOnSandboxWhatsApp(digits) ? `${digits}@c.us` : null;
+  }
+
+  async sendText(chatId: string, text: string, options?: SendOptions): Promise<Message> {
+    this.#assertReady();
+    return this.#outbox.sendText(chatId, text, options);
+  }
+
+  async sendMedia(chatId: string, media: MediaFile, options?: SendMediaOptions): Promise<Message> {
+    this.#assertReady();
+    return this.#outbox.sendMedia(chatId, media, options);
+  }
+
+  async sendLocation(chatId: string, location: GeoLocation, options?: SendOptions): Promise<Message> {
+    this.#assertReady();
+    return this.#outbox.sendLocation(chatId, location, options);
+  }
+
+  async forwardMessage(messageId: string, toChatId: string): Promise<void> {
+    this.#assertReady();
+    this.#outbox.forward(messageId, toChatId);
+  }
+
+  async getMessage(messageId: string): Promise<Message | null> {
+    this.#assertReady();
+    return this.#actions.getMessage(messageId);
+  }
+
+  async downloadMedia(messageId: string): Promise<MediaFile | null> {
+    this.#assertReady();
+    return this.#actions.downloadMedia(messageId);
+  }
+
+  async react(messageId: string, reaction: string): Promise<void> {
+    this.#assertReady();
+    this.#actions.react(messageId, reaction);
+  }
+
+  async editMessage(messageId: string, text: string): Promise<Message> {
+    this.#assertReady();
+    return this.#actions.editMessage(messageId, text);
+  }
+
+  async deleteMessage(messageId: string, forEveryone: boolean): Promise<void> {
+    this.#assertReady();
+    this.#actions.deleteMessage(messageId, forEveryone);
+  }
+
+  async markRead(chatId: string): Promise<void> {
+    this.#assertReady();
+    this.#actions.markRead(chatId);
+  }
+
+  async setPresence(chatId: string, presence: ChatPresence): Promise<void> {
+    this.#assertReady();
+    this.#actions.setPresence(chatId, presence);
+  }
+
+  async listContacts(): Promise<Contact[]> {
+    this.#assertReady();
+    return this.#world.directory.contacts(this.#world.chatIds());
+  }
+
+  async getContact(contactId: string): Promise<Contact | null> {
+    this.#assertReady();
+    return this.#world.directory.contact(contactId, this.#world.chatIds());
+  }
+
+  async getGroup(chatId: string): Promise<GroupInfo | null> {
+    this.#assertReady();
+    return this.#world.directory.group(chatId);
   }
 
   async listChats(limit: number): Promise<Chat[]> {
@@ -103,16 +186,18 @@ export class SandboxDriver extends TypedEmitter<DriverEvents> implements WhatsAp
     this.#timers.clear();
   }
 
-  /** Test and demo knob: a message from `chatId` arrives. */
-  receive(chatId: string, body: string): Message | null {
+  /** Test and demo knob: a message from `chatId` (by `author` in a group) arrives and counts as unread. */
+  receive(chatId: string, body: string, author: string | null = null): Message | null {
     if (!this.#ready) return null;
-    const message = this.#world.addMessage(chatId, { fromMe: false, body });
-    this.emit('message', { ...message });
+    const message = this.#world.addMessage(chatId, { fromMe: false, body, author });
+    this.emit('message', structuredClone(message));
+    this.emit('chat_unread', { chatId, unreadCount: this.#world.getChat(chatId)?.unreadCount ?? 0 });
     return message;
   }
 
   /** Test knob: someone reacts to a message (an empty reaction removes it). */
-  react(messageId: string, chatId: string, senderId: string, reaction: string): void {
+  receiveReaction(messageId: string, chatId: string, senderId: string, reaction: string): void {
+    this.#world.setReaction(messageId, senderId, reaction);
     this.emit('message_reaction', { messageId, chatId, senderId, reaction, timestamp: this.#world.nowSeconds() });
   }
 
@@ -165,13 +250,4 @@ export class SandboxDriver extends TypedEmitter<DriverEvents> implements WhatsAp
     this.#assertRunning();
     if (!this.#ready) throw new GatewayError('session_not_ready', 'The sandbox session is not linked yet.');
   }
-}
-
-function newQr(): string {
-  return `2@sandbox-${randomBytes(24).toString('base64url')}`;
-}
-
-function newPairingCode(): string {
-  const bytes = randomBytes(8);
-  return Array.from(bytes, (b) => PAIRING_ALPHABET[b % PAIRING_ALPHABET.length]).join('');
 }

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Account, Chat, Message } from '../../driver/index.js';
+import type { Account, Chat, ChatPresence, GeoLocation, MediaFile, Message } from '../../driver/index.js';
+import { SANDBOX_ACCOUNT, SandboxDirectory } from './sandbox-directory.js';
+import { SandboxMediaStore } from './sandbox-media.js';
+import { seedSandboxWorld } from './sandbox-seed.js';
 
 interface SandboxChat {
   id: string;
@@ -12,32 +15,42 @@ interface SandboxChat {
   messages: Message[];
 }
 
-export const SANDBOX_ACCOUNT: Account = Object.freeze({
-  wid: '15551234567@c.us',
-  pushname: 'Sandbox User',
-  platform: 'sandbox',
-});
-
-export const SANDBOX_CONTACTS = Object.freeze({
-  alice: '15550100001@c.us',
-  bob: '15550100002@c.us',
-  team: '120363000000000001@g.us',
-});
+export interface NewSandboxMessage {
+  fromMe: boolean;
+  body: string;
+  /** Sender inside a group (ignored for our own messages and one-to-one chats). */
+  author?: string | null;
+  /** WhatsApp's message type; `chat` (text) unless told. */
+  type?: string;
+  quotedMessageId?: string | null;
+  mentions?: string[];
+  /** Bytes to keep for download; the message then has media. */
+  media?: MediaFile | null;
+  location?: GeoLocation | null;
+  /** Unix seconds; now unless told. */
+  timestamp?: number;
+}
 
 /**
- * The in-memory "WhatsApp" behind the sandbox driver: the account, its chats and messages, and
- * whether this device is linked. It outlives driver instances (as WhatsApp's servers and the
- * saved profile outlive a browser), so restarts resume and logout really unlinks.
+ * The in-memory "WhatsApp" behind the sandbox driver: the account, its chats and messages, media,
+ * contacts and groups, and whether this device is linked. It outlives driver instances (as
+ * WhatsApp's servers and the saved profile outlive a browser), so restarts resume and logout
+ * really unlinks. Reads return copies; change state only through its methods.
  */
 export class SandboxWorld {
   linked = false;
-  readonly account = SANDBOX_ACCOUNT;
+  readonly account: Account = SANDBOX_ACCOUNT;
+  readonly media = new SandboxMediaStore();
+  readonly directory: SandboxDirectory;
   readonly #chats = new Map<string, SandboxChat>();
-  #clock: () => number;
+  readonly #reactions = new Map<string, Map<string, string>>();
+  readonly #presence = new Map<string, ChatPresence>();
+  readonly #clock: () => number;
 
   constructor(options: { now?: () => number } = {}) {
     this.#clock = options.now ?? (() => Date.now());
-    this.#seed();
+    this.directory = new SandboxDirectory(this.nowSeconds() - 30 * 86_400);
+    seedSandboxWorld(this);
   }
 
   nowSeconds(): number {
@@ -52,24 +65,91 @@ export class SandboxWorld {
     return this.#chats.has(chatId);
   }
 
-  /** Adds a message to its chat (creating a one-to-one chat on first contact) and returns it. */
-  addMessage(chatId: string, init: { fromMe: boolean; body: string; author?: string | null }): Message {
+  /** Adds a message to its chat (creating a one-to-one chat on first contact). Incoming messages count as unread. */
+  addMessage(chatId: string, init: NewSandboxMessage): Message {
     const chat = this.#chats.get(chatId) ?? this.#createChat(chatId);
     const me = this.account.wid;
+    const id = this.newMessageId(init.fromMe, chatId);
+    const media = init.media ? this.media.put(id, init.media) : null;
     const message: Message = {
-      id: this.newMessageId(init.fromMe, chatId),
+      id,
       from: init.fromMe ? me : chatId,
       to: init.fromMe ? chatId : me,
       author: chat.isGroup && !init.fromMe ? (init.author ?? null) : null,
       fromMe: init.fromMe,
-      type: 'chat',
+      type: init.type ?? 'chat',
       body: init.body,
-      timestamp: this.nowSeconds(),
-      hasMedia: false,
+      timestamp: init.timestamp ?? this.nowSeconds(),
+      hasMedia: media !== null,
+      quotedMessageId: init.quotedMessageId ?? null,
+      mentions: [...(init.mentions ?? [])],
+      media,
+      location: init.location ? { ...init.location } : null,
     };
     chat.messages.push(message);
     if (!init.fromMe) chat.unreadCount += 1;
-    return message;
+    return structuredClone(message);
+  }
+
+  /** A message and its chat, or null when no chat holds it. */
+  findMessage(messageId: string): { chatId: string; message: Message } | null {
+    const found = this.#locate(messageId);
+    return found ? { chatId: found.chat.id, message: structuredClone(found.message) } : null;
+  }
+
+  /** Replaces the text of a message. */
+  editMessage(messageId: string, body: string): void {
+    const found = this.#locate(messageId);
+    if (found) found.message.body = body;
+  }
+
+  /** Deletes for everyone: the message stays as a `revoked` placeholder without content. */
+  revokeMessage(messageId: string): void {
+    const found = this.#locate(messageId);
+    if (!found) return;
+    Object.assign(found.message, { type: 'revoked', body: '', hasMedia: false, media: null, location: null, mentions: [], quotedMessageId: null });
+    this.media.delete(messageId);
+    this.#reactions.delete(messageId);
+  }
+
+  /** Deletes for this account only: the message disappears from its chat. */
+  removeMessage(messageId: string): void {
+    const found = this.#locate(messageId);
+    if (!found) return;
+    found.chat.messages.splice(found.chat.messages.indexOf(found.message), 1);
+    this.media.delete(messageId);
+    this.#reactions.delete(messageId);
+  }
+
+  /** One reaction per sender and message; an empty reaction removes it. */
+  setReaction(messageId: string, senderId: string, reaction: string): void {
+    const reactions = this.#reactions.get(messageId) ?? new Map<string, string>();
+    if (reaction) reactions.set(senderId, reaction);
+    else reactions.delete(senderId);
+    this.#reactions.set(messageId, reactions);
+  }
+
+  /** Reactions on a message by sender id. */
+  reactionsOn(messageId: string): Record<string, string> {
+    return Object.fromEntries(this.#reactions.get(messageId) ?? []);
+  }
+
+  setUnreadCount(chatId: string, unreadCount: number): void {
+    const chat = this.#chats.get(chatId);
+    if (chat) chat.unreadCount = unreadCount;
+  }
+
+  setPresence(chatId: string, presence: ChatPresence): void {
+    this.#presence.set(chatId, presence);
+  }
+
+  /** The last presence this account showed in a chat, for tests. */
+  presenceIn(chatId: string): ChatPresence | null {
+    return this.#presence.get(chatId) ?? null;
+  }
+
+  chatIds(): string[] {
+    return [...this.#chats.keys()];
   }
 
   /** Most recent activity first. */
@@ -88,7 +168,15 @@ export class SandboxWorld {
   /** The last `limit` messages, oldest first. */
   readMessages(chatId: string, limit: number): Message[] {
     const chat = this.#chats.get(chatId);
-    return chat ? chat.messages.slice(-limit).map((m) => ({ ...m })) : [];
+    return chat ? chat.messages.slice(-limit).map((m) => structuredClone(m)) : [];
+  }
+
+  #locate(messageId: string): { chat: SandboxChat; message: Message } | null {
+    for (const chat of this.#chats.values()) {
+      const message = chat.messages.find((m) => m.id === messageId);
+      if (message) return { chat, message };
+    }
+    return null;
   }
 
   #summary(chat: SandboxChat): Chat {
@@ -103,14 +191,14 @@ export class SandboxWorld {
       archived: chat.archived,
       pinned: chat.pinned,
       muted: chat.muted,
-      lastMessage: last ? { ...last } : null,
+      lastMessage: last ? structuredClone(last) : null,
     };
   }
 
-  #createChat(chatId: string, name = chatId.split('@')[0] ?? chatId): SandboxChat {
+  #createChat(chatId: string): SandboxChat {
     const chat: SandboxChat = {
       id: chatId,
-      name,
+      name: this.directory.chatName(chatId),
       isGroup: chatId.endsWith('@g.us'),
       archived: false,
       pinned: false,
@@ -120,28 +208,5 @@ export class SandboxWorld {
     };
     this.#chats.set(chatId, chat);
     return chat;
-  }
-
-  #seed(): void {
-    const start = this.nowSeconds() - 3600;
-    const seed = (chatId: string, name: string, lines: Array<[boolean, string, string?]>, offset: number): void => {
-      const chat = this.#createChat(chatId, name);
-      lines.forEach(([fromMe, body, author], index) => {
-        const message = this.addMessage(chatId, { fromMe, body, author: author ?? null });
-        message.timestamp = start + offset + index * 60;
-      });
-      chat.unreadCount = 0;
-    };
-    seed(SANDBOX_CONTACTS.bob, 'Bob (sandbox)', [[false, 'Are we still on for Friday?'], [true, 'Yes, 7pm.']], 0);
-    seed(
-      SANDBOX_CONTACTS.team,
-      'Sandbox Team',
-      [
-        [false, 'Welcome to the sandbox group.', SANDBOX_CONTACTS.alice],
-        [false, 'Messages here are in memory only.', SANDBOX_CONTACTS.bob],
-      ],
-      600,
-    );
-    seed(SANDBOX_CONTACTS.alice, 'Alice (sandbox)', [[false, 'Hi! This is the sandbox. Send me anything and I echo it back.']], 1200);
   }
 }

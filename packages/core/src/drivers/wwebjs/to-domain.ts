@@ -1,9 +1,10 @@
-import type { Chat, Message, ReactionUpdate } from '../../driver/index.js';
-import type { ChatLike, MessageLike } from './client-like.js';
+import type { Chat, GeoLocation, MediaInfo, Message, ReactionUpdate } from '../../driver/index.js';
+import type { ChatLike, IdLike, LocationLike, MessageLike } from './client-like.js';
 
 /** Library structures to domain objects. Only plain fields are read: the raw objects hold the page handle. */
 
 export function toMessage(message: MessageLike): Message {
+  const hasMedia = Boolean(message.hasMedia);
   return {
     id: message.id._serialized,
     from: message.from,
@@ -13,7 +14,51 @@ export function toMessage(message: MessageLike): Message {
     type: message.type,
     body: typeof message.body === 'string' ? message.body : '',
     timestamp: Number.isFinite(message.timestamp) ? message.timestamp : 0,
-    hasMedia: Boolean(message.hasMedia),
+    hasMedia,
+    quotedMessageId: message.hasQuotedMsg ? quotedMessageId(message) : null,
+    mentions: (message.mentionedIds ?? []).map(serialized).filter((id) => id !== ''),
+    media: hasMedia ? toMediaInfo(message._data ?? {}) : null,
+    location: message.location ? toLocation(message.location) : null,
+  };
+}
+
+export function serialized(id: IdLike | null | undefined): string {
+  if (!id) return '';
+  return typeof id === 'string' ? id : String(id._serialized ?? '');
+}
+
+/**
+ * The quoted message's serialized id, rebuilt from what the page model carries about a quote
+ * (`quotedStanzaID`, `quotedParticipant`, `quotedRemoteJid`) without another page call. The
+ * account's own id is the recipient of incoming messages and the sender of outgoing ones.
+ */
+function quotedMessageId(message: MessageLike): string | null {
+  const data = message._data ?? {};
+  const stanzaId = typeof data['quotedStanzaID'] === 'string' ? data['quotedStanzaID'] : '';
+  if (!stanzaId) return null;
+  const me = message.fromMe ? message.from : message.to;
+  const chat = serialized(data['quotedRemoteJid'] as IdLike | undefined) || (message.fromMe ? message.to : message.from);
+  const participant = serialized(data['quotedParticipant'] as IdLike | undefined);
+  const quotedFromMe = participant !== '' && participant === me;
+  const inGroup = chat.endsWith('@g.us');
+  return [String(quotedFromMe), chat, stanzaId, ...(inGroup && participant ? [participant] : [])].join('_');
+}
+
+function toMediaInfo(data: Record<string, unknown>): MediaInfo {
+  const size = Number(data['size']);
+  return {
+    mimetype: typeof data['mimetype'] === 'string' ? data['mimetype'] : null,
+    filename: typeof data['filename'] === 'string' && data['filename'] !== '' ? data['filename'] : null,
+    size: Number.isFinite(size) && size >= 0 ? size : null,
+  };
+}
+
+function toLocation(location: LocationLike): GeoLocation {
+  return {
+    latitude: Number(location.latitude),
+    longitude: Number(location.longitude),
+    name: location.name || null,
+    address: location.address || null,
   };
 }
 

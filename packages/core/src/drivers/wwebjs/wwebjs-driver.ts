@@ -1,11 +1,28 @@
 import type { Logger } from 'pino';
-import type { Chat, DriverEvents, Message, StartOptions, WhatsAppDriver } from '../../driver/index.js';
+import type {
+  Chat,
+  ChatPresence,
+  Contact,
+  DriverEvents,
+  GeoLocation,
+  GroupInfo,
+  MediaFile,
+  Message,
+  SendMediaOptions,
+  SendOptions,
+  StartOptions,
+  WhatsAppDriver,
+} from '../../driver/index.js';
 import { describeError } from '../../errors.js';
 import { TypedEmitter } from '../../events/typed-emitter.js';
-import type { ClientLike, MessageLike } from './client-like.js';
+import * as chatActions from './chat-actions.js';
+import { relayClientEvents } from './client-events.js';
+import type { ClientLike } from './client-like.js';
 import { killBrowserProcess } from './kill-browser.js';
-import { chatOf } from '../../driver/index.js';
-import { toChat, toMessage, toReaction, type ReactionLike } from './to-domain.js';
+import { loadWwebjs } from './load-library.js';
+import * as messageActions from './message-actions.js';
+import { sendLocation, sendMedia, sendText, type ContentClasses } from './messaging.js';
+import { toChat, toMessage } from './to-domain.js';
 
 /** Builds a whatsapp-web.js Client (or a fake) for one lifetime, in pairing mode when a number is given. */
 export type ClientBuilder = (options: { pairingPhoneNumber?: string | undefined }) => Promise<ClientLike>;
@@ -13,6 +30,10 @@ export type ClientBuilder = (options: { pairingPhoneNumber?: string | undefined 
 export interface WwebjsDriverOptions {
   buildClient: ClientBuilder;
   logger: Logger;
+  /** The library's MessageMedia and Location classes; loaded with the library by default. */
+  loadContentClasses?: () => Promise<ContentClasses>;
+  /** Unix seconds; tests move the clock to check time limits. */
+  now?: () => number;
 }
 
 /**
@@ -24,6 +45,8 @@ export class WwebjsDriver extends TypedEmitter<DriverEvents> implements WhatsApp
   readonly name = 'wwebjs' as const;
   readonly #buildClient: ClientBuilder;
   readonly #log: Logger;
+  readonly #loadContentClasses: () => Promise<ContentClasses>;
+  readonly #now: () => number;
   #client: ClientLike | null = null;
   #browserPid: number | undefined;
   #stopping = false;
@@ -33,13 +56,15 @@ export class WwebjsDriver extends TypedEmitter<DriverEvents> implements WhatsApp
     super();
     this.#buildClient = options.buildClient;
     this.#log = options.logger;
+    this.#loadContentClasses = options.loadContentClasses ?? loadWwebjs;
+    this.#now = options.now ?? (() => Math.floor(Date.now() / 1000));
   }
 
   async start(options: StartOptions = {}): Promise<void> {
     if (this.#client) return;
     const client = await this.#buildClient({ pairingPhoneNumber: options.pairingPhoneNumber });
     this.#client = client;
-    this.#listen(client);
+    relayClientEvents(client, this, { log: this.#log, isStopping: () => this.#stopping });
     try {
       await client.initialize();
     } finally {
@@ -62,11 +87,66 @@ export class WwebjsDriver extends TypedEmitter<DriverEvents> implements WhatsApp
     return (await this.#require().getState()) ?? null;
   }
 
-  async sendText(chatId: string, text: string): Promise<Message> {
-    // sendSeen defaults to true and marks the chat read first; a WhatsApp change to that path
-    // once broke every send. Marking read is its own, explicit operation.
-    const message = await this.#require().sendMessage(chatId, text, { sendSeen: false });
-    return toMessage(message);
+  async lookupNumber(digits: string): Promise<string | null> {
+    return chatActions.lookupNumber(this.#require(), digits);
+  }
+
+  async sendText(chatId: string, text: string, options?: SendOptions): Promise<Message> {
+    return sendText(this.#require(), chatId, text, options);
+  }
+
+  async sendMedia(chatId: string, media: MediaFile, options?: SendMediaOptions): Promise<Message> {
+    const client = this.#require();
+    return sendMedia(client, await this.#loadContentClasses(), chatId, media, options);
+  }
+
+  async sendLocation(chatId: string, location: GeoLocation, options?: SendOptions): Promise<Message> {
+    const client = this.#require();
+    return sendLocation(client, await this.#loadContentClasses(), chatId, location, options);
+  }
+
+  async getMessage(messageId: string): Promise<Message | null> {
+    return messageActions.getMessage(this.#require(), messageId);
+  }
+
+  async downloadMedia(messageId: string): Promise<MediaFile | null> {
+    return messageActions.downloadMedia(this.#require(), messageId);
+  }
+
+  async react(messageId: string, reaction: string): Promise<void> {
+    return messageActions.react(this.#require(), messageId, reaction);
+  }
+
+  async editMessage(messageId: string, text: string): Promise<Message> {
+    return messageActions.editMessage(this.#require(), messageId, text);
+  }
+
+  async deleteMessage(messageId: string, forEveryone: boolean): Promise<void> {
+    return messageActions.deleteMessage(this.#require(), messageId, forEveryone, this.#now());
+  }
+
+  async forwardMessage(messageId: string, toChatId: string): Promise<void> {
+    return messageActions.forwardMessage(this.#require(), messageId, toChatId);
+  }
+
+  async markRead(chatId: string): Promise<void> {
+    return chatActions.markRead(this.#require(), chatId);
+  }
+
+  async setPresence(chatId: string, presence: ChatPresence): Promise<void> {
+    return chatActions.setPresence(this.#require(), chatId, presence);
+  }
+
+  async listContacts(): Promise<Contact[]> {
+    return chatActions.listContacts(this.#require());
+  }
+
+  async getContact(contactId: string): Promise<Contact | null> {
+    return chatActions.getContact(this.#require(), contactId);
+  }
+
+  async getGroup(chatId: string): Promise<GroupInfo | null> {
+    return chatActions.getGroup(this.#require(), chatId);
   }
 
   async listChats(limit: number): Promise<Chat[]> {
@@ -110,48 +190,6 @@ export class WwebjsDriver extends TypedEmitter<DriverEvents> implements WhatsApp
   #require(): ClientLike {
     if (!this.#client || this.#stopping) throw new Error('The WhatsApp client is not running');
     return this.#client;
-  }
-
-  #listen(client: ClientLike): void {
-    client.on('qr', (qr: string) => this.emit('qr', String(qr)));
-    client.on('code', (code: string) => this.emit('pairing_code', String(code)));
-    client.on('authenticated', () => this.emit('authenticated'));
-    client.on('ready', () => {
-      const info = client.info;
-      this.emit('ready', {
-        wid: info?.wid?._serialized ?? '',
-        pushname: info?.pushname ?? null,
-        platform: info?.platform ?? null,
-      });
-    });
-    client.on('auth_failure', (message: unknown) => this.emit('failure', new Error(`Authentication failed: ${String(message)}`)));
-    client.on('disconnected', (reason: unknown) => {
-      if (!this.#stopping) this.emit('disconnected', String(reason));
-    });
-    // Listener exceptions stay here: a malformed payload must not reach the library's emitter.
-    const relay = <A extends unknown[]>(what: string, handler: (...args: A) => void) => (...args: A) => {
-      try {
-        handler(...args);
-      } catch (error) {
-        this.#log.warn({ err: error, event: what }, 'a WhatsApp event could not be read');
-      }
-    };
-    client.on('message', relay('message', (message: MessageLike) => this.emit('message', toMessage(message))));
-    client.on('message_create', relay('message_create', (message: MessageLike) => {
-      if (message.fromMe) this.emit('message_sent', toMessage(message));
-    }));
-    client.on('message_ack', relay('message_ack', (message: MessageLike, ack: number) => {
-      this.emit('message_ack', { messageId: message.id._serialized, chatId: chatOf(message), ack: Number(ack) });
-    }));
-    client.on('message_revoke_everyone', relay('message_revoke_everyone', (message: MessageLike, revoked?: MessageLike) => {
-      this.emit('message_revoked', { messageId: (revoked ?? message).id._serialized, chatId: chatOf(message) });
-    }));
-    client.on('message_edit', relay('message_edit', (message: MessageLike, newBody: string, previousBody: string) => {
-      this.emit('message_edited', { message: { ...toMessage(message), body: String(newBody ?? message.body) }, previousBody: String(previousBody ?? '') });
-    }));
-    client.on('message_reaction', relay('message_reaction', (reaction: ReactionLike) => {
-      this.emit('message_reaction', toReaction(reaction));
-    }));
   }
 
   /** Chromium crashes and closed pages produce no client event: watch them directly. */
