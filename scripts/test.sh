@@ -17,6 +17,7 @@ say "type-checking"
 "${PNPM[@]}" exec tsc -p apps/server/tsconfig.json
 "${PNPM[@]}" exec tsc -p apps/webhooks/tsconfig.json
 "${PNPM[@]}" exec tsc -p packages/store/tsconfig.json
+"${PNPM[@]}" exec tsc -p packages/media-fetch/tsconfig.json
 
 mkdir -p .test-results
 status=0

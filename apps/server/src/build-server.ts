@@ -1,4 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { mediaFetcher } from '@wa/media-fetch';
 import { type DriverFactory, EventLog, type GatewayConfig, type OperationContext, Session, createDriverFactory, recordSessionEvents } from '@wa/core';
 import { mcpPlugin, type SessionRegistry } from '@wa/mcp';
 import { registerOpenApi, restPlugin } from '@wa/rest';
@@ -50,7 +51,7 @@ export async function buildServer(options: BuildServerOptions): Promise<Gateway>
   });
   const events = new EventLog({ capacity: config.eventBuffer });
   recordSessionEvents(session, events);
-  const context: OperationContext = { session, config, logger, events };
+  const context: OperationContext = { session, config, logger, events, fetchMedia: mediaFetcher };
 
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,

@@ -21,7 +21,15 @@ export type {
   WhatsAppDriver,
 } from './driver/index.js';
 export { createDriverFactory } from './drivers/index.js';
-export { SANDBOX_ACCOUNT, SANDBOX_CONTACTS, SandboxDriver, SandboxWorld, createSandboxDriverFactory } from './drivers/sandbox/index.js';
+export {
+  SANDBOX_ACCOUNT,
+  SANDBOX_CONTACTS,
+  SANDBOX_UNREGISTERED_SUFFIX,
+  SandboxDriver,
+  SandboxWorld,
+  createSandboxDriverFactory,
+  isOnSandboxWhatsApp,
+} from './drivers/sandbox/index.js';
 export type { SandboxDriverFactory } from './drivers/sandbox/index.js';
 export { ConfigError, ERROR_CODES, GatewayError, describeError, isGatewayError } from './errors.js';
 export type { ErrorCode, ErrorKind } from './errors.js';
@@ -63,5 +71,5 @@ export { DEFAULT_HISTORY_OPTIONS, History } from './store/index.js';
 export type { HistoryOptions, MessageContext, MessageDirection, MessageStore, SearchHit, SearchPage, SearchQuery, StoredMessage } from './store/index.js';
 export type { PairingCodeOutcome, SessionEvents, SessionSnapshot, SessionState, StateChange } from './session/index.js';
 export { normalizeChatId, normalizePhoneNumber } from './util/phone-number.js';
-export { fetchMediaUrl, isPublicAddress, loadMediaInput } from './media/index.js';
-export type { MediaInput } from './media/index.js';
+export { loadMediaInput, mediaTooLarge } from './media/index.js';
+export type { FetchMediaOptions, FetchedMedia, MediaFetcher, MediaInput } from './media/index.js';

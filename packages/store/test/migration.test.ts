@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SqliteMessageStore } from '../src/index.js';
 import { migrate } from '../src/migrate.js';
 import { MIGRATIONS } from '../src/migrations/index.js';
-import { ALICE, BOB, tempDir } from './support.js';
+import { ALICE, BOB, GROUP, tempDir } from './support.js';
 
 const SECOND = 2 ** 20;
 
@@ -20,6 +20,20 @@ function versionOneFile(path: string): void {
   insert.run(1000 * SECOND, 'm1', ALICE, ALICE, BOB, 0, 'Olá, tudo bem? Café às três', 1000, null);
   insert.run(1001 * SECOND, 'm2', ALICE, BOB, ALICE, 1, 'sure, see you at the café', 1001, 1005);
   insert.run(1002 * SECOND, 'm3', ALICE, ALICE, BOB, 0, 'bring the documents', 1002, null);
+  db.close();
+}
+
+/** A store file as version 2 wrote it (search, but no message details and no contacts). */
+function versionTwoFile(path: string): void {
+  const db = new Database(path);
+  migrate(db, MIGRATIONS.slice(0, 2));
+  db.prepare("INSERT INTO chats (id, name, is_group, unread_count, timestamp, last_message_at) VALUES (?, 'Team', 1, 2, 2000, 2001)").run(GROUP);
+  const insert = db.prepare(
+    `INSERT INTO messages (seq, id, chat_id, "from", "to", author, from_me, type, body, timestamp, has_media)
+     VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+  );
+  insert.run(2000 * SECOND, 'g1', GROUP, GROUP, ALICE, BOB, 'chat', 'Reunião amanhã às nove', 2000, 0);
+  insert.run(2001 * SECOND, 'g2', GROUP, GROUP, ALICE, BOB, 'image', 'a foto da reunião', 2001, 1);
   db.close();
 }
 
@@ -51,6 +65,31 @@ describe('schema migrations', () => {
     }
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    raw.close();
+  });
+
+  it('upgrade a version-2 file to version 3: old messages read back with no details, new ones keep theirs, contacts work', async () => {
+    const path = join(tempDir(), 'messages.db');
+    versionTwoFile(path);
+    const store = new SqliteMessageStore(path);
+    try {
+      const old = await store.readMessages(GROUP, 10);
+      expect(old.map((m) => [m.id, m.type, m.hasMedia, m.quotedMessageId, m.mentions, m.media, m.location])).toEqual([
+        ['g1', 'chat', false, null, [], null, null],
+        ['g2', 'image', true, null, [], null, null],
+      ]);
+      expect(await store.getChat(GROUP)).toMatchObject({ name: 'Team', unreadCount: 2, timestamp: 2001, lastMessage: { id: 'g2', mentions: [] } });
+      expect((await store.search({ text: 'reuniao', limit: 10 })).hits.map((hit) => hit.message.id).sort()).toEqual(['g1', 'g2']);
+      const reply = { id: 'g3', chatId: GROUP, from: GROUP, to: ALICE, author: BOB, fromMe: false, type: 'chat', body: 'reunião confirmada', timestamp: 2002, hasMedia: false, quotedMessageId: 'g1', mentions: [ALICE], media: null, location: null };
+      expect(await store.upsertMessages([reply])).toBe(1);
+      expect((await store.search({ text: 'confirmada', limit: 10 })).hits[0]!.message).toMatchObject({ quotedMessageId: 'g1', mentions: [ALICE] });
+      await store.upsertContacts([{ id: BOB, number: '15551110002', name: 'Bob', pushname: null, isMyContact: true, isBusiness: false, isBlocked: false }]);
+      expect((await store.searchContacts('bob', 5)).map((c) => c.id)).toEqual([BOB]);
+    } finally {
+      await store.close();
+    }
+    const raw = new Database(path, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(3);
     raw.close();
   });
 

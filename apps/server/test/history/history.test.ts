@@ -66,7 +66,7 @@ describe('message history through REST and MCP (sandbox driver, SQLite store)', 
   it('pages back through a long history with before, with no repeats or gaps', async () => {
     const { base } = await linked();
     for (let n = 1; n <= 12; n += 1) await post(base, '/api/send', { phone_number: '15550100001', message: `page message ${n}` });
-    await vi.waitFor(async () => expect((await get(base, '/api/chats/export?chat_id=15550100001%40c.us')).body.count).toBe(25));
+    await vi.waitFor(async () => expect((await get(base, '/api/chats/export?chat_id=15550100001%40c.us')).body.count).toBe(26));
     const all = (await get(base, '/api/chats/export?chat_id=15550100001%40c.us')).body.messages.map((m: { id: string }) => m.id);
     const seen: string[] = [];
     let page = (await get(base, '/api/messages?chat_id=15550100001%40c.us&limit=5')).body;

@@ -144,4 +144,16 @@ describe('media over REST (sandbox)', () => {
     form.set('message', 'hi');
     expect((await fetch(`${gateway.base}/api/send`, { method: 'POST', body: form })).status).toBe(415);
   });
+
+  it('refuses a cross-site form upload (multipart needs no CORS preflight) before reading it', async () => {
+    const gateway = await ready();
+    const before = gateway.factory.world.readMessages(SANDBOX_CONTACTS.alice, 100).length;
+    const form = new FormData();
+    form.set('chat_id', SANDBOX_CONTACTS.alice);
+    form.set('file', new Blob([PDF], { type: 'application/pdf' }), 'x.pdf');
+    const answer = await fetchJson(`${gateway.base}/api/send-media`, { method: 'POST', body: form, headers: { origin: 'https://attacker.example' } });
+    expect(answer.status).toBe(403);
+    expect(answer.body['error']).toMatchObject({ code: 'forbidden_origin' });
+    expect(gateway.factory.world.readMessages(SANDBOX_CONTACTS.alice, 100)).toHaveLength(before);
+  });
 });

@@ -18,7 +18,7 @@ const STATUS_SHAPE_UNLINKED = {
 /** Fields the gateway added; the contract allows new fields on the status object only. */
 const STATUS_ADDITIONS = { driver: 'string', has_pairing_code: 'boolean', state_since: 'string', restart_attempts: 'integer', next_restart_at: 'null' };
 
-const MESSAGE_SHAPE = { id: 'string', from: 'string', to: 'string', author: 'null', from_me: 'boolean', type: 'string', body: 'string', timestamp: 'integer', has_media: 'boolean' };
+const MESSAGE_SHAPE = { id: 'string', from: 'string', to: 'string', author: 'null', from_me: 'boolean', type: 'string', body: 'string', timestamp: 'integer', has_media: 'boolean', quoted_message_id: 'null', mentions: 'array', media: 'null', location: 'null' };
 const CHAT_SHAPE = {
   id: 'string',
   name: 'string',

@@ -41,12 +41,16 @@ const DOCUMENTED_ROUTES: Array<{ method: string; path: string; errors: string[] 
   { method: 'get', path: '/api/messages/context', errors: ['400', '404'] },
   { method: 'post', path: '/api/chats/sync', errors: ['400', '503'] },
   { method: 'get', path: '/api/chats/export', errors: ['400', '404'] },
+  { method: 'post', path: '/api/send-media', errors: ['400', '404', '413', '503'] },
+  { method: 'post', path: '/api/media/download', errors: ['400', '404', '413', '503'] },
+  { method: 'get', path: '/api/media/list', errors: ['400', '404', '503'] },
+  { method: 'get', path: '/api/media', errors: ['400', '404', '413', '503'] },
   { method: 'get', path: '/api/webhooks', errors: [] },
   { method: 'post', path: '/api/webhooks', errors: ['400'] },
   { method: 'delete', path: '/api/webhooks/{id}', errors: ['400', '404'] },
   { method: 'get', path: '/api/webhooks/{id}/deliveries', errors: ['404'] },
 ];
-const BODY_ROUTES = new Set(['post /api/pairing-code', 'post /api/send', 'post /api/messages', 'post /api/wait-for-reply', 'post /api/webhooks', 'post /api/chats/sync']);
+const BODY_ROUTES = new Set(['post /api/pairing-code', 'post /api/send', 'post /api/messages', 'post /api/wait-for-reply', 'post /api/webhooks', 'post /api/chats/sync', 'post /api/send-media', 'post /api/media/download']);
 
 function operations(doc: Document): Array<{ name: string; operation: Operation }> {
   return Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ name: `${method} ${path}`, operation })));

@@ -33,6 +33,19 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the media limits, with safe defaults', () => {
+    expect(load({}).media).toEqual({ maxBytes: 64 * 1024 ** 2, fetchTimeoutMs: 30_000, allowPrivateUrls: false, mcpInlineMaxBytes: 1024 ** 2 });
+    expect(load({ WHATSAPP_MEDIA_MAX_BYTES: '1048576', WHATSAPP_MEDIA_ALLOW_PRIVATE_URLS: 'yes', WHATSAPP_MCP_INLINE_MEDIA_MAX_BYTES: '0' }).media).toMatchObject({
+      maxBytes: 1024 ** 2,
+      allowPrivateUrls: true,
+      mcpInlineMaxBytes: 0,
+    });
+    expect(problemsOf({ WHATSAPP_MEDIA_MAX_BYTES: '10', WHATSAPP_MEDIA_FETCH_TIMEOUT_MS: 'soon' })).toEqual([
+      expect.stringContaining('WHATSAPP_MEDIA_MAX_BYTES must be between 1024'),
+      expect.stringContaining('WHATSAPP_MEDIA_FETCH_TIMEOUT_MS must be a whole number'),
+    ]);
+  });
+
   it('resolves relative paths against the working directory and keeps absolute ones', () => {
     expect(load({ WHATSAPP_AUTH_DIR: 'data/auth' }).authDir).toBe('/srv/gateway/data/auth');
     expect(load({ WHATSAPP_AUTH_DIR: '/var/lib/wa', WHATSAPP_WEB_CACHE_DIR: 'cache' }).web).toMatchObject({ cacheDir: '/srv/gateway/cache' });

@@ -1,6 +1,5 @@
-export { isPublicAddress } from './address-policy.js';
-export { fetchMediaUrl } from './fetch-media-url.js';
-export type { FetchMediaOptions, FetchedMedia } from './fetch-media-url.js';
+export { mediaTooLarge } from './media-errors.js';
+export type { FetchMediaOptions, FetchedMedia, MediaFetcher } from './media-fetcher.js';
 export { loadMediaInput } from './media-input.js';
 export type { MediaInput } from './media-input.js';
 export { defaultFilename, resolveMimetype } from './sniff.js';

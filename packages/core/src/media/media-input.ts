@@ -1,7 +1,8 @@
 import type { GatewayConfig } from '../config/index.js';
 import type { MediaFile } from '../driver/index.js';
 import { GatewayError } from '../errors.js';
-import { fetchMediaUrl, mediaTooLarge } from './fetch-media-url.js';
+import { mediaTooLarge } from './media-errors.js';
+import type { MediaFetcher } from './media-fetcher.js';
 import { defaultFilename, resolveMimetype } from './sniff.js';
 
 /** Media as a caller gives it: a URL to fetch, or the bytes in base64. */
@@ -15,7 +16,12 @@ export interface MediaInput {
 const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
 /** Turns a caller's media into bytes with a type and a name, within the configured limits. */
-export async function loadMediaInput(input: MediaInput, config: Readonly<GatewayConfig>, signal?: AbortSignal): Promise<MediaFile> {
+export async function loadMediaInput(
+  input: MediaInput,
+  config: Readonly<GatewayConfig>,
+  fetchMedia: MediaFetcher | undefined,
+  signal?: AbortSignal,
+): Promise<MediaFile> {
   const { maxBytes } = config.media;
   if ((input.url === undefined) === (input.data_base64 === undefined)) {
     throw new GatewayError('invalid_media', 'Give the media as exactly one of media.url or media.data_base64.', { details: { field: 'media' } });
@@ -24,12 +30,8 @@ export async function loadMediaInput(input: MediaInput, config: Readonly<Gateway
   let declaredType = input.mimetype ?? null;
   let filename = input.filename ?? null;
   if (input.url !== undefined) {
-    const fetched = await fetchMediaUrl(input.url, {
-      maxBytes,
-      timeoutMs: config.media.fetchTimeoutMs,
-      signal,
-      ...(config.media.allowPrivateUrls ? { isAllowedAddress: () => true } : {}),
-    });
+    if (!fetchMedia) throw new GatewayError('invalid_media', 'This gateway cannot download media URLs; send media.data_base64 instead.', { details: { field: 'media.url' } });
+    const fetched = await fetchMedia(input.url, { maxBytes, timeoutMs: config.media.fetchTimeoutMs, allowPrivateAddresses: config.media.allowPrivateUrls, signal });
     data = fetched.data;
     declaredType ??= fetched.contentType;
     filename ??= fetched.filename;

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Static, TSchema } from 'typebox';
 import type { GatewayConfig } from '../config/index.js';
 import type { EventLog } from '../events/index.js';
+import type { MediaFetcher } from '../media/index.js';
 import type { Session } from '../session/index.js';
 import type { History } from '../store/index.js';
 
@@ -14,6 +15,8 @@ export interface OperationContext {
   events: EventLog;
   /** The message store and its sync; absent when the store is turned off. */
   history?: History;
+  /** Downloads media URLs for sending; without it only inline (base64) media can be sent. */
+  fetchMedia?: MediaFetcher;
   /** Aborted when the caller goes away: long waits end early. */
   signal?: AbortSignal;
   /** How long this request may wait for the session to become ready (the caller can shorten it). */

@@ -49,7 +49,7 @@ export const sendMediaOperation = defineOperation({
   },
   handler: async (context, input) => {
     // Fetch or decode first: a bad file fails before the recipient lookup touches the browser.
-    const media = await loadMediaInput(input.media, context.config, context.signal);
+    const media = await loadMediaInput(input.media, context.config, context.fetchMedia, context.signal);
     const chatId = await resolveRecipient(context, input);
     const options: SendMediaOptions = {
       caption: input.caption,

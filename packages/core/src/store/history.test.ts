@@ -27,7 +27,7 @@ describe('History', () => {
     await session.start();
     await vi.waitFor(() => expect(history.warm).toBe(true));
     expect(store.chats.size).toBe(3);
-    expect(store.messages.size).toBe(5);
+    expect(store.messages.size).toBe(6);
     expect(events.since(cursor, { types: new Set(['message.received']) }).events).toEqual([]);
   });
 

@@ -1,54 +1,42 @@
 import type { Logger } from 'pino';
-import type { Message } from '../driver/index.js';
+import type { Chat, Message } from '../driver/index.js';
 import { describeError } from '../errors.js';
 import type { EventLog, GatewayEvent } from '../events/index.js';
 import { toMessageSummary } from '../operations/mappers.js';
+import type { MessageSummary } from '../operations/schemas.js';
 import type { Session } from '../session/index.js';
+import { chatsBehind } from './chats-behind.js';
+import { fromWire } from './from-wire.js';
 import type { MessageStore } from './types.js';
 
+/**
+ * How much a backfill does. After each return to ready it lists chats once (`listChats`, most
+ * recent activity first), then reads the chats behind the store in passes of at most
+ * `chatsPerPass`, `backfillMessages` messages each, pausing `passPauseMs` between passes so
+ * requests get the browser too. So one return to ready costs at most one listing plus
+ * `listChats` reads, spread over passes; chats beyond `listChats` wait for `sync_chat`.
+ */
 export interface HistoryOptions {
-  /** Chats looked at after each return to ready. */
-  backfillChats: number;
+  /** Chats listed from the browser per backfill, most recent activity first. */
+  listChats: number;
+  /** Chats read per pass at most. */
+  chatsPerPass: number;
   /** Messages read per chat when backfilling. */
   backfillMessages: number;
+  /** Pause between two passes of one backfill. */
+  passPauseMs: number;
   /** Live events are written in batches at least this often. */
   flushEveryMs: number;
 }
 
-export const DEFAULT_HISTORY_OPTIONS: HistoryOptions = { backfillChats: 50, backfillMessages: 50, flushEveryMs: 50 };
-
-interface WireMessage {
-  id: string;
-  from: string;
-  to: string;
-  author: string | null;
-  from_me: boolean;
-  type: string;
-  body: string;
-  timestamp: number;
-  has_media: boolean;
-}
-
-function fromWire(message: WireMessage, chatId: string): Message & { chatId: string } {
-  return {
-    id: message.id,
-    from: message.from,
-    to: message.to,
-    author: message.author,
-    fromMe: message.from_me,
-    type: message.type,
-    body: message.body,
-    timestamp: message.timestamp,
-    hasMedia: message.has_media,
-    chatId,
-  };
-}
+export const DEFAULT_HISTORY_OPTIONS: HistoryOptions = { listChats: 1000, chatsPerPass: 100, backfillMessages: 50, passPauseMs: 1000, flushEveryMs: 50 };
 
 /**
  * Keeps the message store in step with WhatsApp: live events are written as they come (our own
- * sends included, so agents never miss their own replies), and after every return to ready each
- * recent chat is backfilled from the browser, publishing what arrived while disconnected once.
- * `warm` says the store has caught up and can answer reads.
+ * sends included, so agents never miss their own replies), and after every return to ready every
+ * chat behind the store is backfilled from the browser, publishing what arrived while
+ * disconnected once; contacts are refreshed too. `warm` says the store has caught up and can
+ * answer reads; `isCaughtUp` says so for one chat.
  */
 export class History {
   readonly store: MessageStore;
@@ -58,9 +46,21 @@ export class History {
   readonly #options: HistoryOptions;
   readonly #pending: Array<Message & { chatId: string }> = [];
   readonly #offs: Array<() => void> = [];
+  /** Chats the current backfill found behind and has not read yet. */
+  #behind = new Set<string>();
+  /**
+   * Newest stored timestamp per chat when the backfill began, taken before any live event of the
+   * new connection is written: what is newer (same second included) and new was missed. Kept
+   * until a backfill completes, so one cut short by a disconnect leaves it for the next.
+   */
+  #latestAtStart: Map<string, number> | null = null;
   #timer: NodeJS.Timeout | null = null;
   #warm = false;
+  #contactsWarm = false;
   #backfilling: Promise<void> | null = null;
+  #again = false;
+  #stopped = false;
+  #wake: (() => void) | null = null;
 
   constructor(store: MessageStore, session: Session, events: EventLog, logger: Logger, options: HistoryOptions = DEFAULT_HISTORY_OPTIONS) {
     this.store = store;
@@ -74,12 +74,25 @@ export class History {
     return this.#warm;
   }
 
+  /** True once contacts were stored since the process started (refreshed at every return to ready). */
+  get contactsWarm(): boolean {
+    return this.#contactsWarm;
+  }
+
+  /** Warm, and this chat is not waiting for a later backfill pass: the store can answer for it. */
+  isCaughtUp(chatId: string): boolean {
+    return this.#warm && !this.#behind.has(chatId);
+  }
+
   start(): void {
     this.#offs.push(
       this.#events.subscribe((event) => this.#onEvent(event)),
       this.#session.on('state_changed', ({ to }) => {
         if (to === 'ready') void this.backfill();
         else this.#warm = false;
+      }),
+      this.#session.on('chat_unread', ({ chatId, unreadCount }) => {
+        this.store.setUnreadCount(chatId, unreadCount).catch((error: unknown) => this.#log.warn({ err: error }, 'storing an unread count failed'));
       }),
     );
   }
@@ -92,9 +105,18 @@ export class History {
     if (batch.length > 0) await this.store.upsertMessages(batch);
   }
 
-  /** Backfills recent chats from the browser; runs once at a time. */
+  /** Backfills every chat behind the store; one at a time (asked again meanwhile, it runs once more after). */
   backfill(): Promise<void> {
-    this.#backfilling ??= this.#runBackfill().finally(() => {
+    if (this.#backfilling) {
+      this.#again = true;
+      return this.#backfilling;
+    }
+    this.#backfilling = (async () => {
+      do {
+        this.#again = false;
+        await this.#runBackfill();
+      } while (this.#again && !this.#stopped);
+    })().finally(() => {
       this.#backfilling = null;
     });
     return this.#backfilling;
@@ -107,12 +129,15 @@ export class History {
       messages: await driver.readMessages(chatId, limit),
     }));
     if (chat) await this.store.upsertChats([chat]);
-    const added = await this.#storeAndAnnounce(chatId, messages);
+    const added = await this.#storeAndAnnounce(chatId, messages, await this.store.latestTimestamp(chatId));
+    this.#behind.delete(chatId);
     return { fetched: messages.length, added };
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true;
     for (const off of this.#offs.splice(0)) off();
+    this.#wake?.();
     await this.#backfilling?.catch(() => undefined);
     await this.flush();
   }
@@ -120,48 +145,107 @@ export class History {
   #onEvent(event: GatewayEvent): void {
     const chatId = event.chat_id;
     if (!chatId) return;
-    const data = event.data as { message?: WireMessage; message_id?: string; previous_body?: string };
+    const data = event.data as { message?: MessageSummary; message_id?: string };
     if ((event.type === 'message.received' || event.type === 'message.sent') && data.message) {
       this.#pending.push(fromWire(data.message, chatId));
       this.#timer ??= setTimeout(() => void this.flush().catch((error: unknown) => this.#log.error({ err: error }, 'writing messages to the store failed')), this.#options.flushEveryMs);
       this.#timer.unref?.();
     } else if (event.type === 'message.edited' && data.message) {
-      void this.flush().then(() => this.store.markEdited(data.message!.id, data.message!.body, Math.floor(Date.parse(event.at) / 1000)));
+      const { id, body } = data.message;
+      void this.flush().then(() => this.store.markEdited(id, body, Math.floor(Date.parse(event.at) / 1000)));
     } else if (event.type === 'message.revoked' && data.message_id) {
-      void this.flush().then(() => this.store.markRevoked(data.message_id!, Math.floor(Date.parse(event.at) / 1000)));
+      const id = data.message_id;
+      void this.flush().then(() => this.store.markRevoked(id, Math.floor(Date.parse(event.at) / 1000)));
     }
   }
 
   async #runBackfill(): Promise<void> {
     const started = Date.now();
+    // First, before any await: no live event of this connection is written yet.
+    const latest = (this.#latestAtStart ??= await this.store.latestTimestamps());
+    let read = 0;
+    let added = 0;
     try {
-      const chats = await this.#session.call('Listing chats for the backfill', (driver) => driver.listChats(this.#options.backfillChats));
+      const chats = await this.#session.call('Listing chats for the backfill', (driver) => driver.listChats(this.#options.listChats));
       await this.store.upsertChats(chats);
-      let added = 0;
-      for (const chat of chats) {
-        const latest = await this.store.latestTimestamp(chat.id);
-        if (latest !== null && chat.timestamp !== null && chat.timestamp <= latest) continue;
-        const messages = await this.#session.call('Reading a chat for the backfill', (driver) => driver.readMessages(chat.id, this.#options.backfillMessages));
-        added += await this.#storeAndAnnounce(chat.id, messages);
+      const fresh = await this.store.newMessageIds(chats.flatMap((chat) => (chat.lastMessage ? [chat.lastMessage] : [])));
+      const behind = chatsBehind(chats, fresh, latest);
+      this.#behind = new Set(behind.map((chat) => chat.id));
+      for (let pass = 0; read < behind.length && !this.#stopped; pass += 1) {
+        if (pass > 0) await this.#pause();
+        const batch = behind.slice(read, read + this.#options.chatsPerPass);
+        added += await this.#readChats(batch, latest);
+        read += batch.length;
+        if (pass === 0) await this.#becomeWarm();
       }
-      await this.flush();
-      this.#warm = this.#session.state === 'ready';
-      this.#log.info({ chats: chats.length, added, ms: Date.now() - started }, 'history backfilled');
+      if (behind.length === 0) await this.#becomeWarm();
+      this.#latestAtStart = null;
+      this.#log.info({ chats: chats.length, behind: behind.length, added, ms: Date.now() - started }, 'history backfilled');
     } catch (error) {
-      this.#log.warn({ err: describeError(error) }, 'history backfill failed; reads stay on the browser');
+      this.#log.warn({ err: describeError(error), read }, 'history backfill failed; reads of chats not caught up stay on the browser');
     }
   }
 
-  /** Stores messages; the incoming ones that were new are published once as missed events. */
-  async #storeAndAnnounce(chatId: string, messages: readonly Message[]): Promise<number> {
+  /**
+   * Reads chats into the store. A chat with nothing stored when the backfill began is measured
+   * against the newest message stored anywhere: a person who first wrote while the gateway was
+   * away is news too. Only an empty store (a first start) imports silently.
+   */
+  async #readChats(chats: readonly Chat[], latest: ReadonlyMap<string, number>): Promise<number> {
+    const newestAnywhere = [...latest.values()].reduce<number | null>((newest, timestamp) => (newest === null || timestamp > newest ? timestamp : newest), null);
+    let added = 0;
+    for (const chat of chats) {
+      if (this.#stopped) break;
+      const messages = await this.#session.call('Reading a chat for the backfill', (driver) => driver.readMessages(chat.id, this.#options.backfillMessages));
+      added += await this.#storeAndAnnounce(chat.id, messages, latest.get(chat.id) ?? newestAnywhere);
+      this.#behind.delete(chat.id);
+    }
+    return added;
+  }
+
+  /** Warm (live writes flushed, the chat list stored), then contacts. */
+  async #becomeWarm(): Promise<void> {
+    if (this.#warm) return;
+    await this.flush();
+    this.#warm = this.#session.state === 'ready';
+    if (this.#warm) await this.#refreshContacts();
+  }
+
+  async #refreshContacts(): Promise<void> {
+    try {
+      const contacts = await this.#session.call('Listing contacts', (driver) => driver.listContacts());
+      await this.store.upsertContacts(contacts);
+      this.#contactsWarm = true;
+    } catch (error) {
+      this.#log.warn({ err: describeError(error) }, 'storing contacts failed; they are refreshed at the next return to ready');
+    }
+  }
+
+  /** Waits between passes; `stop` ends the wait at once. */
+  #pause(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.#wake?.(), this.#options.passPauseMs);
+      timer.unref();
+      this.#wake = () => {
+        clearTimeout(timer);
+        this.#wake = null;
+        resolve();
+      };
+    });
+  }
+
+  /**
+   * Stores messages. The incoming ones that were new and at least as recent as the newest message
+   * stored before (`latest`) are published once as missed events; with `latest` null the messages
+   * are an import, not news. The event log drops what the live event already published.
+   */
+  async #storeAndAnnounce(chatId: string, messages: readonly Message[], latest: number | null): Promise<number> {
     if (messages.length === 0) return 0;
-    const latest = await this.store.latestTimestamp(chatId);
+    const fresh = await this.store.newMessageIds(messages);
     const added = await this.store.upsertMessages(messages.map((message) => ({ ...message, chatId })));
-    // A chat seen for the first time is an import, not news: only what is newer than the last
-    // stored message was missed. The event log drops it when the live event already went out.
     if (latest === null) return added;
     for (const message of messages) {
-      if (message.fromMe || message.timestamp <= latest) continue;
+      if (message.fromMe || !fresh.has(message.id) || message.timestamp < latest) continue;
       this.#events.append('message.received', chatId, { message: toMessageSummary(message), backfilled: true }, `received:${message.id}`);
     }
     return added;

@@ -1,15 +1,26 @@
-// Installs the fake WhatsApp Web page (fake.html, next to this file) into a whatsapp-web.js local
-// web-version cache, so a real Client started with
+// Installs the fake WhatsApp Web page (page/fake.html and the script fragments it includes) into a
+// whatsapp-web.js local web-version cache, so a real Client started with
 //   webVersion: 'fake', webVersionCache: { type: 'local', path: cacheDir, strict: true }
 // loads it instead of https://web.whatsapp.com/. The page's knobs are documented at its top.
-import { copyFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const FAKE_WEB_VERSION = 'fake' as const;
 
-/** Path of the page this module installs. */
-export const FAKE_HTML_PATH = fileURLToPath(new URL('./fake.html', import.meta.url));
+/** Where the page's shell (fake.html) and its script fragments live. */
+export const FAKE_PAGE_DIR = fileURLToPath(new URL('./page/', import.meta.url));
+
+// The fragments share one closure (the page's IIFE): plain script text pasted in place, not modules.
+const INCLUDE = /^[ \t]*\/\/@include ([\w-]+\.js)[ \t]*$/gm;
+
+/** The self-contained page: fake.html with each `//@include <name>.js` line replaced by that file. */
+export async function buildFakePage(): Promise<string> {
+  const shell = await readFile(join(FAKE_PAGE_DIR, 'fake.html'), 'utf8');
+  const names = Array.from(shell.matchAll(INCLUDE), (m) => m[1] as string);
+  const fragments = new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(FAKE_PAGE_DIR, name), 'utf8')] as const)));
+  return shell.replace(INCLUDE, (_, name: string) => `${(fragments.get(name) as string).trimEnd()}\n`);
+}
 
 /** The account the fake phone links, and the chats it has. Must match fake.html. */
 export const FAKE_ACCOUNT = {
@@ -47,9 +58,9 @@ export const fakeChromiumArgs: string[] = [
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
 ];
 
-/** Copies fake.html to `<cacheDir>/fake.html`; pass the returned `webVersion` to the Client. */
+/** Writes the assembled page to `<cacheDir>/fake.html`; pass the returned `webVersion` to the Client. */
 export async function installFakeWeb(cacheDir: string): Promise<{ webVersion: typeof FAKE_WEB_VERSION }> {
   await mkdir(cacheDir, { recursive: true });
-  await copyFile(FAKE_HTML_PATH, join(cacheDir, `${FAKE_WEB_VERSION}.html`));
+  await writeFile(join(cacheDir, `${FAKE_WEB_VERSION}.html`), await buildFakePage());
   return { webVersion: FAKE_WEB_VERSION };
 }

@@ -6,14 +6,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 
-import { FAKE_HTML_PATH } from './install-fake-web.js';
+import { buildFakePage } from './install-fake-web.js';
 
 const require = createRequire(import.meta.url);
 
 // `require('WAWebFoo')`, `require(\n 'WAWebFoo',\n)` (prettier's trailing comma), and the hook
 // targets `{ module: 'WAWebFoo', function: ... }` that injectToFunction resolves with window.require.
 const LIBRARY_REFERENCE = /\brequire\(\s*(['"`])(WA[A-Za-z0-9_$]*)\1\s*,?\s*\)|\bmodule:\s*(['"`])(WA[A-Za-z0-9_$]*)\3/g;
-// fake.html registers each module with `define('WA...', ...)` at the start of a line.
+// The page registers each module with `define('WA...', ...)` at the start of a line.
 const FAKE_DEFINITION = /^[ \t]*define\('(WA[A-Za-z0-9_$]*)'/gm;
 
 /** Root of the installed whatsapp-web.js (the one packages/core depends on). */
@@ -60,7 +60,7 @@ export async function listLibraryRequiredModules(): Promise<string[]> {
 
 /** Sorted names of the modules fake.html defines. */
 export async function listFakeProvidedModules(): Promise<string[]> {
-  const html = await readFile(FAKE_HTML_PATH, 'utf8');
+  const html = await buildFakePage();
   return [...new Set(Array.from(html.matchAll(FAKE_DEFINITION), (m) => m[1] as string))].sort();
 }
 

@@ -1,17 +1,5 @@
-import type {
-  Chat,
-  ChatPresence,
-  Contact,
-  DriverEvents,
-  GeoLocation,
-  GroupInfo,
-  MediaFile,
-  Message,
-  SendMediaOptions,
-  SendOptions,
-  StartOptions,
-  WhatsAppDriver,
-} from '../../driver/index.js';
+import type { Chat, ChatPresence, Contact, DriverEvents, GeoLocation, GroupInfo, MediaFile, Message } from '../../driver/index.js';
+import type { SendMediaOptions, SendOptions, StartOptions, WhatsAppDriver } from '../../driver/index.js';
 import { GatewayError } from '../../errors.js';
 import { TypedEmitter } from '../../events/typed-emitter.js';
 import type { SandboxContext } from './sandbox-context.js';

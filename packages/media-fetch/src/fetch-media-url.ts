@@ -2,10 +2,10 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import { GatewayError } from '../errors.js';
+import { GatewayError, mediaTooLarge, type FetchedMedia, type MediaFetcher } from '@wa/core';
 import { isPublicAddress } from './address-policy.js';
 
-export interface FetchMediaOptions {
+export interface FetchUrlOptions {
   maxBytes: number;
   timeoutMs: number;
   /** Decides whether an address may be contacted; by default only public addresses. */
@@ -14,13 +14,14 @@ export interface FetchMediaOptions {
   signal?: AbortSignal | undefined;
 }
 
-export interface FetchedMedia {
-  data: Buffer;
-  /** The server's Content-Type, if any. */
-  contentType: string | null;
-  /** From Content-Disposition, else the last segment of the final URL's path. */
-  filename: string | null;
-}
+/** The MediaFetcher core's media operations use. */
+export const mediaFetcher: MediaFetcher = (url, options) =>
+  fetchMediaUrl(url, {
+    maxBytes: options.maxBytes,
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+    ...(options.allowPrivateAddresses ? { isAllowedAddress: () => true } : {}),
+  });
 
 const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -30,7 +31,7 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
  * against the address policy. The check happens in the socket's DNS lookup, so the address checked
  * is the address connected to (a rebinding DNS answer cannot slip an internal address past it).
  */
-export async function fetchMediaUrl(rawUrl: string, options: FetchMediaOptions): Promise<FetchedMedia> {
+export async function fetchMediaUrl(rawUrl: string, options: FetchUrlOptions): Promise<FetchedMedia> {
   const isAllowed = options.isAllowedAddress ?? isPublicAddress;
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
@@ -103,7 +104,7 @@ async function readBody(response: IncomingMessage, maxBytes: number): Promise<Bu
   const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     response.destroy();
-    throw tooLarge(maxBytes);
+    throw mediaTooLarge(maxBytes);
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -111,7 +112,7 @@ async function readBody(response: IncomingMessage, maxBytes: number): Promise<Bu
     size += (chunk as Buffer).length;
     if (size > maxBytes) {
       response.destroy();
-      throw tooLarge(maxBytes);
+      throw mediaTooLarge(maxBytes);
     }
     chunks.push(chunk as Buffer);
   }
@@ -141,14 +142,6 @@ function blocked(url: URL): GatewayError {
     `media.url points at ${url.hostname}, an internal address the gateway does not fetch from; use a public URL, send the bytes as base64 or an upload, or set WHATSAPP_MEDIA_ALLOW_PRIVATE_URLS=true.`,
     { details: { field: 'media.url' } },
   );
-}
-
-function tooLarge(maxBytes: number): GatewayError {
-  return new GatewayError('media_too_large', `The media is larger than the limit of ${maxBytes} bytes (WHATSAPP_MEDIA_MAX_BYTES).`, { details: { field: 'media', max_bytes: maxBytes } });
-}
-
-export function mediaTooLarge(maxBytes: number): GatewayError {
-  return tooLarge(maxBytes);
 }
 
 function fetchFailed(reason: string): GatewayError {
