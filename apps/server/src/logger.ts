@@ -9,6 +9,9 @@ export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'headers.authorization',
+  // Any object carrying request headers one level down (the multipart parser logs its options with them).
+  '*.headers.authorization',
+  '*.headers.cookie',
   'token',
   'apiToken',
   'qr',

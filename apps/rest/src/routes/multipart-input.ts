@@ -34,13 +34,15 @@ export async function multipartInput(request: FastifyRequest, maxBytes: number):
   return input;
 }
 
-function asGatewayError(error: unknown, maxBytes: number): unknown {
+/** Everything that goes wrong while reading the form is the form's fault: a 4xx, never a 500. */
+function asGatewayError(error: unknown, maxBytes: number): GatewayError {
+  if (error instanceof GatewayError) return error;
   const code = (error as { code?: string }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') {
     return new GatewayError('media_too_large', `The uploaded file is larger than the limit of ${maxBytes} bytes (WHATSAPP_MEDIA_MAX_BYTES).`, { details: { field: FILE_FIELD, max_bytes: maxBytes } });
   }
   if (code === 'FST_FILES_LIMIT') return new GatewayError('invalid_input', 'Upload one file per message.', { details: { field: FILE_FIELD } });
   if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') return new GatewayError('invalid_input', 'The form has too many fields.');
-  if (code?.startsWith('FST_')) return new GatewayError('invalid_input', 'The multipart form could not be read; send a well-formed multipart/form-data body.');
-  return error;
+  const reason = error instanceof Error ? ` (${error.message.slice(0, 120)})` : '';
+  return new GatewayError('invalid_input', `The multipart form could not be read${reason}; send a well-formed multipart/form-data body with a boundary.`);
 }

@@ -1,4 +1,5 @@
 import { hostileMcpCases } from './hostile-mcp.js';
+import { hostileMediaCases } from './hostile-media.js';
 import { hostileRawCases } from './hostile-raw.js';
 import type { WireRequest } from './wire.js';
 
@@ -332,6 +333,7 @@ export function generateHostileCases(seed = 20_260_101): HostileCase[] {
     ...pathCases(),
     ...noInputCases(),
     ...fuzzCases(random, 80),
+    ...hostileMediaCases(),
     ...hostileMcpCases(random),
     ...hostileRawCases(),
   ];

@@ -31,11 +31,11 @@ export const deleteMessageOperation = defineOperation({
   },
   handler: async (context, input) => {
     const forEveryone = input.for_everyone ?? false;
-    const me = context.session.snapshot().account?.wid ?? null;
     const message = await context.session.call(
       'Deleting the message',
       async (driver) => {
         const target = await requireMessage(driver, input.message_id);
+        const me = context.session.snapshot().account?.wid ?? null;
         if (forEveryone && !target.fromMe) await assertMayRevokeOthers(driver, target, me);
         await driver.deleteMessage(target.id, forEveryone);
         return target;

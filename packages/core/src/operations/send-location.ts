@@ -34,7 +34,7 @@ export const sendLocationOperation = defineOperation({
     const location = { latitude: input.latitude, longitude: input.longitude, name: input.name ?? null, address: input.address ?? null };
     const message = await context.session.call(
       'Sending the location',
-      async (driver) => driver.sendLocation(chatId, location, await toSendOptions(driver, input, undefined)),
+      async (driver) => driver.sendLocation(chatId, location, await toSendOptions(driver, input.reply_to_message_id)),
       context.waitMs,
     );
     return toSentMessage(chatId, message);

@@ -35,7 +35,7 @@ export const sendMessageOperation = defineOperation({
     const chatId = await resolveRecipient(context, input);
     const message = await context.session.call(
       'Sending the message',
-      async (driver) => driver.sendText(chatId, input.message, await toSendOptions(driver, input, mentions)),
+      async (driver) => driver.sendText(chatId, input.message, await toSendOptions(driver, input.reply_to_message_id, mentions)),
       context.waitMs,
     );
     return toSentMessage(chatId, message);

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Chat, Message } from '../driver/index.js';
+import type { Message } from '../driver/index.js';
 import { describeError } from '../errors.js';
 import type { EventLog, GatewayEvent } from '../events/index.js';
 import { toMessageSummary } from '../operations/mappers.js';
@@ -109,6 +109,7 @@ export class History {
   backfill(): Promise<void> {
     if (this.#backfilling) {
       this.#again = true;
+      this.#wake?.();
       return this.#backfilling;
     }
     this.#backfilling = (async () => {
@@ -159,10 +160,17 @@ export class History {
     }
   }
 
+  /**
+   * One backfill: list chats, then read those behind in passes. A chat with nothing stored when
+   * the backfill began is measured against the newest message stored anywhere: a person who first
+   * wrote while the gateway was away is news too. Only an empty store (a first start) imports
+   * silently. A new return to ready (or `stop`) cuts the backfill short between two chats.
+   */
   async #runBackfill(): Promise<void> {
     const started = Date.now();
     // First, before any await: no live event of this connection is written yet.
     const latest = (this.#latestAtStart ??= await this.store.latestTimestamps());
+    const newestAnywhere = [...latest.values()].reduce<number | null>((newest, timestamp) => (newest === null || timestamp > newest ? timestamp : newest), null);
     let read = 0;
     let added = 0;
     try {
@@ -171,36 +179,28 @@ export class History {
       const fresh = await this.store.newMessageIds(chats.flatMap((chat) => (chat.lastMessage ? [chat.lastMessage] : [])));
       const behind = chatsBehind(chats, fresh, latest);
       this.#behind = new Set(behind.map((chat) => chat.id));
-      for (let pass = 0; read < behind.length && !this.#stopped; pass += 1) {
+      for (let pass = 0; read < behind.length && !this.#interrupted; pass += 1) {
         if (pass > 0) await this.#pause();
-        const batch = behind.slice(read, read + this.#options.chatsPerPass);
-        added += await this.#readChats(batch, latest);
-        read += batch.length;
+        for (const chat of behind.slice(read, read + this.#options.chatsPerPass)) {
+          if (this.#interrupted) break;
+          const messages = await this.#session.call('Reading a chat for the backfill', (driver) => driver.readMessages(chat.id, this.#options.backfillMessages));
+          added += await this.#storeAndAnnounce(chat.id, messages, latest.get(chat.id) ?? newestAnywhere);
+          this.#behind.delete(chat.id);
+          read += 1;
+        }
         if (pass === 0) await this.#becomeWarm();
       }
       if (behind.length === 0) await this.#becomeWarm();
-      this.#latestAtStart = null;
-      this.#log.info({ chats: chats.length, behind: behind.length, added, ms: Date.now() - started }, 'history backfilled');
+      if (read === behind.length) this.#latestAtStart = null;
+      this.#log.info({ chats: chats.length, behind: behind.length, read, added, ms: Date.now() - started }, 'history backfilled');
     } catch (error) {
       this.#log.warn({ err: describeError(error), read }, 'history backfill failed; reads of chats not caught up stay on the browser');
     }
   }
 
-  /**
-   * Reads chats into the store. A chat with nothing stored when the backfill began is measured
-   * against the newest message stored anywhere: a person who first wrote while the gateway was
-   * away is news too. Only an empty store (a first start) imports silently.
-   */
-  async #readChats(chats: readonly Chat[], latest: ReadonlyMap<string, number>): Promise<number> {
-    const newestAnywhere = [...latest.values()].reduce<number | null>((newest, timestamp) => (newest === null || timestamp > newest ? timestamp : newest), null);
-    let added = 0;
-    for (const chat of chats) {
-      if (this.#stopped) break;
-      const messages = await this.#session.call('Reading a chat for the backfill', (driver) => driver.readMessages(chat.id, this.#options.backfillMessages));
-      added += await this.#storeAndAnnounce(chat.id, messages, latest.get(chat.id) ?? newestAnywhere);
-      this.#behind.delete(chat.id);
-    }
-    return added;
+  /** Stopping, or a newer backfill is waiting. */
+  get #interrupted(): boolean {
+    return this.#stopped || this.#again;
   }
 
   /** Warm (live writes flushed, the chat list stored), then contacts. */

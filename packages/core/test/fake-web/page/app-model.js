@@ -12,6 +12,10 @@
         quotedRemoteJid: chat && chat.id && !chat.id.equals(this.id.remote) ? this.id.remote : undefined,
       };
     }
+    // Media messages (media.js): download state, the stored file, and fetching it from the server.
+    get mediaData() { return this.directPath ? mediaDataOf(this) : undefined; }
+    get mediaObject() { return this.directPath ? mediaObjectOf(this) : undefined; }
+    downloadMedia() { return fetchMessageMedia(this); }
   }
 
   class ChatModel extends Model {
@@ -35,6 +39,9 @@
 
   class CmdEmitter extends Events {
     refreshQR() { if (Socket.state === 'UNPAIRED' || Socket.state === 'UNPAIRED_IDLE') rotateQr(); }
+    // Deleting messages (message-actions.js); `selection` is { list, type: 'message' } since 2.3000.
+    async sendRevokeMsgs(chat, selection) { return revokeMessages(chat, selection.list); }
+    async sendDeleteMsgs(chat, selection) { return deleteMessagesHere(chat, selection.list); }
   }
 
   class StreamModel extends Model {

@@ -8,6 +8,8 @@
     bootDelayMs: 100,
     pairingDelayMs: 150,
     syncDelayMs: 150,
+    uploadDelayMs: 60,
+    downloadDelayMs: 30,
     unregisteredNumbers: ['15550009999'],
     ...(window.__fakeWaConfig || {}),
   };
@@ -39,7 +41,12 @@
 
   const randomBytes = (n) => crypto.getRandomValues(new Uint8Array(n));
   const hex = (n) => Array.from(randomBytes(n), (b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
-  const b64 = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)));
+  const b64 = (bytes) => {
+    const all = new Uint8Array(bytes);
+    let text = '';
+    for (let i = 0; i < all.length; i += 0x8000) text += String.fromCharCode(...all.subarray(i, i + 0x8000)); // spread has an argument limit
+    return btoa(text);
+  };
   const unb64 = (text) => Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
   const nowSeconds = () => Math.floor(Date.now() / 1000);
   const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

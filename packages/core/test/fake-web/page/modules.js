@@ -1,5 +1,5 @@
   // ===============================================================================================
-  // 7. The module registry behind window.require (required-modules.ts lists the names by parsing
+  // 8. The module registry behind window.require (required-modules.ts lists the names by parsing
   //    the define('WA...') calls that start a line). Unknown names throw like the real loader's
   //    and are recorded for state().unknownRequires.
   // ===============================================================================================
@@ -140,6 +140,20 @@
   }));
 
   // --- sending and reading
+  // [message added, server result]: the library awaits the first; acks 1 (server) and 2 (device) follow.
+  function sendFromThisDevice(chat, attrs) {
+    const msg = new MsgModel(attrs);
+    const added = Promise.resolve().then(() => addMessage(chat, msg));
+    const result = added.then(async () => {
+      await delay(40);
+      msg.set('ack', Math.max(msg.ack, 1));
+      setTimeout(() => { msg.set('ack', Math.max(msg.ack, 2)); saveDb(); }, 120);
+      saveDb();
+      return { messageSendResult: 'OK', t: msg.t };
+    });
+    return [added, result];
+  }
+
   define('WALinkify', () => {
     const findLinks = (text) => typeof text !== 'string' ? [] : Array.from(text.matchAll(/\b(?:https?:\/\/|www\.)[^\s<>"']+/gi), (m) => ({
       url: m[0], href: m[0].startsWith('www.') ? 'http://' + m[0] : m[0], index: m.index, suspiciousCharacters: undefined,
@@ -158,21 +172,7 @@
       return findMessage(key) || new MsgModel({ ...msg.quotedMsg, id: key, from: author, to: remote });
     },
   }));
-  define('WAWebSendMsgChatAction', () => ({
-    // [message added, server result]: the library awaits the first; acks 1 (server) and 2 (device) follow.
-    addAndSendMsgToChat(chat, attrs) {
-      const msg = new MsgModel(attrs);
-      const added = Promise.resolve().then(() => addMessage(chat, msg));
-      const result = added.then(async () => {
-        await delay(40);
-        msg.set('ack', Math.max(msg.ack, 1));
-        setTimeout(() => { msg.set('ack', Math.max(msg.ack, 2)); saveDb(); }, 120);
-        saveDb();
-        return { messageSendResult: 'OK', t: msg.t };
-      });
-      return [added, result];
-    },
-  }));
+  define('WAWebSendMsgChatAction', () => ({ addAndSendMsgToChat: sendFromThisDevice }));
   define('WAWebUpdateUnreadChatAction', () => ({
     async sendSeen({ chat }) { chat.set('unreadCount', 0); saveDb(); },
   }));
