@@ -65,6 +65,25 @@ describe('media over REST (sandbox)', () => {
     expect(note.body['media']).toMatchObject({ type: 'ptt', mimetype: 'audio/ogg' });
   });
 
+  it('replies with media and mentions: the quote must be a message of the chat', async () => {
+    const gateway = await ready();
+    const [incoming] = gateway.factory.world.readMessages(SANDBOX_CONTACTS.alice, 1);
+    const sent = await fetchJson(`${gateway.base}/api/send-media`, postJson({
+      chat_id: SANDBOX_CONTACTS.alice,
+      media: { data_base64: PNG.toString('base64') },
+      caption: 'For you @15550100002',
+      reply_to_message_id: incoming!.id,
+      mentions: ['+1 555 010 0002'],
+    }));
+    expect(sent.status).toBe(200);
+    const stored = gateway.factory.world.readMessages(SANDBOX_CONTACTS.alice, 1)[0]!;
+    expect(stored).toMatchObject({ id: sent.body['message_id'], quotedMessageId: incoming!.id, mentions: [SANDBOX_CONTACTS.bob], body: 'For you @15550100002' });
+    const elsewhere = gateway.factory.world.readMessages(SANDBOX_CONTACTS.bob, 1)[0]!;
+    const wrongChat = await fetchJson(`${gateway.base}/api/send-media`, postJson({ chat_id: SANDBOX_CONTACTS.alice, media: { data_base64: 'aGk=' }, reply_to_message_id: elsewhere.id }));
+    expect(wrongChat.status).toBe(404);
+    expect(wrongChat.body['error']).toMatchObject({ code: 'message_not_found' });
+  });
+
   it('lists media metadata without downloading, newest first, including received media', async () => {
     const gateway = await ready();
     await fetchJson(`${gateway.base}/api/send-media`, postJson({ chat_id: SANDBOX_CONTACTS.alice, media: { data_base64: PDF.toString('base64'), filename: 'menu.pdf' } }));

@@ -1,6 +1,7 @@
 import Type from 'typebox';
+import type { Chat } from '../driver/index.js';
 import { toChatSummary } from './mappers.js';
-import { defineOperation } from './operation.js';
+import { defineOperation, type OperationContext } from './operation.js';
 import { ChatSummarySchema, EXAMPLE_CHAT } from './schemas.js';
 
 export const listChatsOperation = defineOperation({
@@ -21,9 +22,19 @@ export const listChatsOperation = defineOperation({
   hints: { readOnly: true, destructive: false, idempotent: true, openWorld: false },
   example: { input: { limit: 20 }, output: { ok: true, count: 1, chats: [EXAMPLE_CHAT] } },
   handler: async (context, input) => {
-    const { session } = context;
     const limit = input.limit ?? 20;
-    const chats = await session.call('Listing chats', (driver) => driver.listChats(limit), context.waitMs);
+    const chats = (await fromStore(context, limit)) ?? (await context.session.call('Listing chats', (driver) => driver.listChats(limit), context.waitMs));
     return { ok: true as const, count: chats.length, chats: chats.map(toChatSummary) };
   },
 });
+
+/**
+ * Once the history has caught up (warm), the store answers: the chat list as the browser last
+ * reported it, kept current by live messages and unread-count events. Otherwise null.
+ */
+async function fromStore(context: OperationContext, limit: number): Promise<Chat[] | null> {
+  const history = context.history;
+  if (!history?.warm) return null;
+  await history.flush();
+  return history.store.listChats(limit);
+}

@@ -33,7 +33,7 @@ export const reactOperation = defineOperation({
     output: { ok: true, message_id: 'false_15557654321@c.us_3EB0A1B2C3D4E5F6A7B8', chat_id: '15557654321@c.us', emoji: '👍' },
   },
   handler: async (context, input) => {
-    const emoji = input.emoji.trim();
+    const { emoji } = input;
     if (emoji !== '' && !(EMOJI.test(emoji) && NOT_ONLY_KEYCAP_BASE.test(emoji))) {
       throw new GatewayError('invalid_input', 'emoji must be a single emoji such as 👍, or an empty string to remove the reaction.', { details: { field: 'emoji' } });
     }

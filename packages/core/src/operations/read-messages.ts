@@ -48,12 +48,12 @@ export const readMessagesOperation = defineOperation({
 });
 
 /**
- * Once the history has caught up (warm) and knows the chat, it answers without the browser: the
- * same shape, every message seen live or backfilled. Otherwise null, and the browser answers.
+ * Once the history has caught up with this chat and knows it, it answers without the browser:
+ * the same shape, every message seen live or backfilled. Otherwise null, and the browser answers.
  */
 async function fromStore(context: OperationContext, chatId: string, limit: number) {
   const history = context.history;
-  if (!history?.warm) return null;
+  if (!history?.isCaughtUp(chatId)) return null;
   await history.flush();
   const chat = await history.store.getChat(chatId);
   if (!chat) return null;

@@ -1,11 +1,11 @@
 import Type from 'typebox';
-import type { SendMediaOptions } from '../driver/index.js';
 import { loadMediaInput } from '../media/index.js';
 import { chatIdUser } from '../util/phone-number.js';
 import { resolveRecipient } from './chat-target.js';
 import { MediaInputSchema, SendAsSchema, SentMediaSchema } from './media-schemas.js';
 import { defineOperation } from './operation.js';
-import { ChatIdField, PhoneNumberField } from './schemas.js';
+import { ChatIdField, MentionsField, PhoneNumberField, ReplyToMessageIdField } from './schemas.js';
+import { normalizeMentions, toSendOptions } from './send-options.js';
 
 /** WhatsApp cuts captions longer than this. */
 export const MAX_CAPTION_LENGTH = 4096;
@@ -15,7 +15,7 @@ export const sendMediaOperation = defineOperation({
   title: 'Send an image, video, audio, voice note or document',
   summary: 'Sends a file (from a URL or base64) to a phone number or chat, with an optional caption.',
   description:
-    'Sends a real file to a real person or group: it cannot be undone, so confirm the recipient and the file first. Give media.url (the gateway downloads it, within the size limit and timeout) or media.data_base64. Images, videos and audio go inline, other files as documents; send_as: "document" forces a file attachment, "voice" sends audio as a voice note. reply_to_message_id quotes a message of the same chat. Over REST the file can also be uploaded as multipart/form-data (field "file").',
+    'Sends a real file to a real person or group: it cannot be undone, so confirm the recipient and the file first. Give media.url (the gateway downloads it, within the size limit and timeout) or media.data_base64. Images, videos and audio go inline, other files as documents; send_as: "document" forces a file attachment, "voice" sends audio as a voice note. reply_to_message_id quotes a message of the same chat; mentions @-mentions people named as @<number> in the caption. Over REST the file can also be uploaded as multipart/form-data (field "file").',
   input: Type.Object(
     {
       phone_number: Type.Optional(PhoneNumberField),
@@ -23,7 +23,8 @@ export const sendMediaOperation = defineOperation({
       media: MediaInputSchema,
       caption: Type.Optional(Type.String({ maxLength: MAX_CAPTION_LENGTH, description: 'Text shown under the media.' })),
       send_as: Type.Optional(SendAsSchema),
-      reply_to_message_id: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'A message id of the same chat to quote.' })),
+      reply_to_message_id: Type.Optional(ReplyToMessageIdField),
+      mentions: Type.Optional(MentionsField),
     },
     { additionalProperties: false },
   ),
@@ -50,14 +51,16 @@ export const sendMediaOperation = defineOperation({
   handler: async (context, input) => {
     // Fetch or decode first: a bad file fails before the recipient lookup touches the browser.
     const media = await loadMediaInput(input.media, context.config, context.fetchMedia, context.signal);
+    const mentions = normalizeMentions(input.mentions);
     const chatId = await resolveRecipient(context, input);
-    const options: SendMediaOptions = {
-      caption: input.caption,
-      asDocument: input.send_as === 'document',
-      asVoice: input.send_as === 'voice',
-      quotedMessageId: input.reply_to_message_id,
-    };
-    const message = await context.session.call('Sending the media', (driver) => driver.sendMedia(chatId, media, options), context.waitMs);
+    const message = await context.session.call(
+      'Sending the media',
+      async (driver) => {
+        const options = await toSendOptions(driver, input.reply_to_message_id, mentions);
+        return driver.sendMedia(chatId, media, { ...options, caption: input.caption, asDocument: input.send_as === 'document', asVoice: input.send_as === 'voice' });
+      },
+      context.waitMs,
+    );
     return {
       ok: true as const,
       to: chatIdUser(chatId),

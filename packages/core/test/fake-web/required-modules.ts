@@ -1,7 +1,7 @@
 // The contract between fake.html and the installed whatsapp-web.js: which WhatsApp Web modules the
 // library's injected code asks for (`window.require('WA...')`, and the `module: 'WA...'` targets of
-// its WWebJS.injectToFunction hooks), and which ones the fake page defines. The guard test in
-// fake-web.chromium.test.ts fails, naming the modules, when a library upgrade changes the list.
+// its WWebJS.injectToFunction hooks), and which ones the fake page defines. The guard test
+// (required-modules.test.ts) fails, naming the modules, when a library upgrade changes the list.
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -70,45 +70,36 @@ export async function listFakeProvidedModules(): Promise<string[]> {
  */
 export const OPTIONAL_HOOK_MODULES = [
   'WAWebAddonPollVoteTableMode', // vote_update events
-  'WAWebAddonReactionTableMode', // message_reaction events
-  'WAWebBackendJobsCommon', // location messages
-  'WAWebE2EProtoUtils', // location and group-invite messages
+  'WAWebBackendJobsCommon', // location messages arriving as protobuf (the page makes them as models)
+  'WAWebE2EProtoUtils', // location and group-invite messages, likewise
 ] as const;
 
 /**
  * Modules the library uses on paths fake.html does not cover. The page covers: boot, QR and
  * pairing-code linking, ready, state, logout (both sides), conflict/takeover, text messages (send,
- * reply, receive, acks), chats, message history, contacts, number lookup, mark read, presence.
+ * reply, mentions, receive, acks), media (send image/video/audio/voice/document with caption,
+ * receive, download and decrypt, expiry), locations, reactions (send, receive, the
+ * message_reaction hook), edit, delete (for everyone and for this account), forward, chats,
+ * message history, contacts, number lookup, mark read, presence, chat states (typing, recording).
  * Every name here must still be used by the library (the guard checks), so the list cannot go stale.
  */
 export const NOT_COVERED = [
   ...OPTIONAL_HOOK_MODULES,
   // ciphertext placeholder resend (only for messages that arrive undecryptable)
   'WAWebNonMessageDataRequestPlaceholderMessageResendUtils',
-  // media: sending, downloading, stickers, profile pictures
+  // media to channels (unencrypted upload), status media, stickers (webp conversion, sticker upload)
   'WAMediaCalculateFilehash',
-  'WAWebContactProfilePicThumbBridge',
-  'WAWebDownloadManager',
   'WAWebImageUtils',
-  'WAWebMediaDataUtils',
-  'WAWebMediaInMemoryBlobCache',
-  'WAWebMediaMmsV4Upload',
-  'WAWebMediaOpaqueData',
-  'WAWebMediaStorage',
   'WAWebMediaUpdateMsg',
-  'WAWebMmsMediaTypes',
-  'WAWebPrepRawMedia',
   'WAWebStartMediaUploadQpl',
   'WAWebUploadManager',
-  // message actions other than send/reply: react, forward, delete, star, edit, pin, info
+  // profile pictures (read and set)
+  'WAWebContactProfilePicThumbBridge',
+  // message actions other than react, edit, delete, forward: star (Cmd.sendStarMsgs), pin, info
   'WAWebApiMessageInfoStore',
-  'WAWebChatForwardMessage',
-  'WAWebMsgActionCapability',
   'WAWebPinInChatSchema',
   'WAWebPinMsgConstants',
-  'WAWebSendMessageEditAction',
   'WAWebSendPinMessageAction',
-  'WAWebSendReactionMsgAction',
   // polls and scheduled events
   'WAWebGenerateEventCallLink',
   'WAWebPollsSendVoteMsgAction',
@@ -169,9 +160,8 @@ export const NOT_COVERED = [
   'WAWebModifyParticipantsGroupAction',
   'WAWebSetPropertyGroupAction',
   'WAWebWidToJid',
-  // chat management: clear, delete, typing state, history sync
+  // chat management: clear, delete, history sync
   'WAWebChatClearBridge',
-  'WAWebChatStateBridge',
   'WAWebDeleteChatAction',
   'WAWebSendNonMessageDataRequest',
   // contacts, profile and settings: block, about, push name, address book, devices, prefs
