@@ -1,4 +1,16 @@
 import {
+  checkNumberOperation,
+  sendLocationOperation,
+  reactOperation,
+  editMessageOperation,
+  deleteMessageOperation,
+  forwardMessageOperation,
+  markReadOperation,
+  sendPresenceOperation,
+  searchContactsOperation,
+  getContactOperation,
+  listGroupsOperation,
+  getGroupOperation,
   downloadMediaOperation,
   listMediaOperation,
   sendMediaOperation,
@@ -15,7 +27,6 @@ import {
   startAuthOperation,
   statusOperation,
   waitForReplyOperation,
-  OPERATIONS,
   type Operation,
 } from '@wa/core';
 import type { ErrorStatus } from './schemas.js';
@@ -36,27 +47,20 @@ export interface OperationRoute {
 
 const SESSION_ERRORS: ErrorStatus[] = [400, 502, 503, 504];
 
-/** A catalog operation by name; a missing one fails at start-up, not at request time. */
-function catalogOperation(name: string): Operation {
-  const operation = OPERATIONS.find((candidate) => candidate.name === name);
-  if (!operation) throw new Error(`The operations catalog has no ${name}`);
-  return operation;
-}
-
 /** Rich messaging: numbers, locations, reactions, edits, deletes, forwards, read marks, presence, contacts, groups. */
 const RICH_MESSAGING_ROUTES: readonly OperationRoute[] = [
-  { method: 'GET', url: '/api/numbers/check', operation: catalogOperation('check_number'), input: 'query', errors: SESSION_ERRORS },
-  { method: 'POST', url: '/api/send-location', operation: catalogOperation('send_location'), input: 'body', errors: [...SESSION_ERRORS, 404] },
-  { method: 'POST', url: '/api/messages/react', operation: catalogOperation('react'), input: 'body', errors: [...SESSION_ERRORS, 404] },
-  { method: 'POST', url: '/api/messages/edit', operation: catalogOperation('edit_message'), input: 'body', errors: [...SESSION_ERRORS, 404, 409] },
-  { method: 'POST', url: '/api/messages/delete', operation: catalogOperation('delete_message'), input: 'body', errors: [...SESSION_ERRORS, 404, 409] },
-  { method: 'POST', url: '/api/messages/forward', operation: catalogOperation('forward_message'), input: 'body', errors: [...SESSION_ERRORS, 404] },
-  { method: 'POST', url: '/api/chats/read', operation: catalogOperation('mark_read'), input: 'body', errors: [...SESSION_ERRORS, 404] },
-  { method: 'POST', url: '/api/chats/presence', operation: catalogOperation('send_presence'), input: 'body', errors: [...SESSION_ERRORS, 404] },
-  { method: 'GET', url: '/api/contacts', operation: catalogOperation('search_contacts'), input: 'query', errors: SESSION_ERRORS },
-  { method: 'GET', url: '/api/contacts/get', operation: catalogOperation('get_contact'), input: 'query', errors: [...SESSION_ERRORS, 404] },
-  { method: 'GET', url: '/api/groups', operation: catalogOperation('list_groups'), input: 'query', errors: SESSION_ERRORS },
-  { method: 'GET', url: '/api/groups/info', operation: catalogOperation('get_group'), input: 'query', errors: [...SESSION_ERRORS, 404] },
+  { method: 'GET', url: '/api/numbers/check', operation: checkNumberOperation, input: 'query', errors: SESSION_ERRORS },
+  { method: 'POST', url: '/api/send-location', operation: sendLocationOperation, input: 'body', errors: [...SESSION_ERRORS, 404] },
+  { method: 'POST', url: '/api/messages/react', operation: reactOperation, input: 'body', errors: [...SESSION_ERRORS, 404] },
+  { method: 'POST', url: '/api/messages/edit', operation: editMessageOperation, input: 'body', errors: [...SESSION_ERRORS, 404, 409] },
+  { method: 'POST', url: '/api/messages/delete', operation: deleteMessageOperation, input: 'body', errors: [...SESSION_ERRORS, 404, 409] },
+  { method: 'POST', url: '/api/messages/forward', operation: forwardMessageOperation, input: 'body', errors: [...SESSION_ERRORS, 404] },
+  { method: 'POST', url: '/api/chats/read', operation: markReadOperation, input: 'body', errors: [...SESSION_ERRORS, 404] },
+  { method: 'POST', url: '/api/chats/presence', operation: sendPresenceOperation, input: 'body', errors: [...SESSION_ERRORS, 404] },
+  { method: 'GET', url: '/api/contacts', operation: searchContactsOperation, input: 'query', errors: SESSION_ERRORS },
+  { method: 'GET', url: '/api/contacts/get', operation: getContactOperation, input: 'query', errors: [...SESSION_ERRORS, 404] },
+  { method: 'GET', url: '/api/groups', operation: listGroupsOperation, input: 'query', errors: SESSION_ERRORS },
+  { method: 'GET', url: '/api/groups/info', operation: getGroupOperation, input: 'query', errors: [...SESSION_ERRORS, 404] },
 ];
 
 /** The old service's routes, each bound to one catalog operation. Paths are the wire contract. */

@@ -7,6 +7,7 @@ import { webhooksPlugin } from '@wa/webhooks';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
+import { AccessLog } from './http/access-log.js';
 import { requireToken } from './http/bearer-auth.js';
 import { allowListedOrigins } from './http/cors.js';
 import { answerErrorsInOneShape } from './http/error-handler.js';
@@ -14,6 +15,7 @@ import { frameworkErrorHandler } from './http/framework-errors.js';
 import { checkHostAndOrigin } from './http/host-origin-check.js';
 import { acceptJsonBodiesOnly } from './http/json-bodies.js';
 import { answerUnknownRoutes } from './http/not-found.js';
+import { lazyRequestLogger } from './http/request-logger.js';
 import { openHistory } from './history.js';
 import { addSecurityHeaders } from './http/security-headers.js';
 
@@ -55,16 +57,19 @@ export async function buildServer(options: BuildServerOptions): Promise<Gateway>
 
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
+    logController: new AccessLog(logger),
+    childLoggerFactory: lazyRequestLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
     frameworkErrors: frameworkErrorHandler(config.security.apiToken),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  // Order matters: refuse foreign hosts and origins, answer CORS preflights, then check the token.
+  // Order matters: security headers on every answer, refuse foreign hosts and origins, answer
+  // CORS preflights, then check the token.
+  addSecurityHeaders(app);
   checkHostAndOrigin(app, config);
   await allowListedOrigins(app, config.security.allowedOrigins);
   requireToken(app, config.security.apiToken);
-  addSecurityHeaders(app);
   acceptJsonBodiesOnly(app);
   answerErrorsInOneShape(app);
   answerUnknownRoutes(app);

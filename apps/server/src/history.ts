@@ -24,6 +24,8 @@ export async function openHistory(app: FastifyInstance, config: Readonly<Gateway
         (error: unknown) => logger.warn({ err: error }, 'pruning the message store failed'),
       );
     };
+    // Now, before the session can be ready: the prune also sets the store's cutoff, so the first
+    // backfill cannot write pruned messages back.
     prune();
     pruner = setInterval(prune, PRUNE_EVERY_MS);
     pruner.unref();

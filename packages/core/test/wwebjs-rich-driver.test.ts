@@ -74,7 +74,7 @@ describe('wwebjs driver: sending', () => {
     expect(doc).toMatchObject({ type: 'document', body: '' });
     await driver.sendMedia(FAKE_BOB, { data: Buffer.from('ogg'), mimetype: 'audio/ogg', filename: null }, { asVoice: true, quotedMessageId: doc.id });
     expect(callsOf('sendMessage')[2]![2]).toEqual({ sendSeen: false, sendAudioAsVoice: true, quotedMessageId: doc.id, ignoreQuoteErrors: false });
-    expect(callsOf('sendMessage')[2]![1]).toMatchObject({ filename: undefined });
+    expect(callsOf('sendMessage')[2]![1]).toMatchObject({ filename: 'file' }); // never the page's "undefined"
   });
 
   it('sends a location as the library Location and maps it back', async () => {
@@ -210,6 +210,14 @@ describe('wwebjs driver: chats, contacts and groups', () => {
     expect(await driver.getGroup('120363000000000099@g.us')).toBeNull();
     expect(await driver.getGroup(FAKE_BOB)).toBeNull();
     expect(callsOf('getChatById')).toEqual([[FAKE_GROUP], ['120363000000000099@g.us']]);
+  });
+
+  it('relays reactions with whole-second timestamps', async () => {
+    const { client, driver } = await ready();
+    const reacted = nextEvent(driver as unknown as TypedEmitter<DriverEvents>, 'message_reaction');
+    const parent = { _serialized: `true_${FAKE_BOB}_3EB0ABC`, remote: FAKE_BOB };
+    client.emit('message_reaction', { msgId: parent, senderId: FAKE_BOB, reaction: '🎉', timestamp: 1_700_000_000.789 });
+    expect((await reacted)[0]).toEqual({ messageId: parent._serialized, chatId: FAKE_BOB, senderId: FAKE_BOB, reaction: '🎉', timestamp: 1_700_000_000 });
   });
 
   it('maps incoming media and location details from the page model', async () => {

@@ -1,6 +1,6 @@
 import type { Contact } from '@wa/core';
 import type { Database, Statement } from 'better-sqlite3';
-import { contactQueryWords, contactSearchKey, MAX_QUERY_WORDS } from './contact-search.js';
+import { contactQueryWords, contactSearchKey, contactSortName, MAX_QUERY_WORDS } from './contact-search.js';
 
 interface ContactRow {
   id: string;
@@ -15,11 +15,12 @@ interface ContactRow {
 const COLUMNS = 'id, number, name, pushname, is_my_contact, is_business, is_blocked';
 
 /**
- * Best first: a field (name, pushname, number) starting with the first word, then any word
- * starting with it, then the rest; own contacts first; then by the name people see.
+ * Best first: a name or pushname starting with the first word, then one with a word starting
+ * with it, then the rest; own contacts first; then by the name people see. (The same rules as
+ * core's `matchContacts`, which answers from the browser before contacts are stored.)
  */
 const ORDER = `ORDER BY CASE WHEN instr(search_key, char(10) || @w0) > 0 THEN 0 WHEN instr(search_key, ' ' || @w0) > 0 THEN 1 ELSE 2 END,
-  is_my_contact DESC, coalesce(name, pushname, number, id) COLLATE NOCASE, id LIMIT @limit`;
+  is_my_contact DESC, sort_name, id LIMIT @limit`;
 
 /** The contacts table: the address book as the driver reports it, searchable by folded text. */
 export class ContactBook {
@@ -33,11 +34,11 @@ export class ContactBook {
   constructor(db: Database) {
     this.#db = db;
     this.#upsert = db.prepare(
-      `INSERT INTO contacts (id, number, name, pushname, is_my_contact, is_business, is_blocked, search_key)
-       VALUES (@id, @number, @name, @pushname, @isMyContact, @isBusiness, @isBlocked, @searchKey)
+      `INSERT INTO contacts (id, number, name, pushname, is_my_contact, is_business, is_blocked, search_key, sort_name)
+       VALUES (@id, @number, @name, @pushname, @isMyContact, @isBusiness, @isBlocked, @searchKey, @sortName)
        ON CONFLICT (id) DO UPDATE SET
          number = excluded.number, name = excluded.name, pushname = excluded.pushname, is_my_contact = excluded.is_my_contact,
-         is_business = excluded.is_business, is_blocked = excluded.is_blocked, search_key = excluded.search_key`,
+         is_business = excluded.is_business, is_blocked = excluded.is_blocked, search_key = excluded.search_key, sort_name = excluded.sort_name`,
     );
     this.#byId = db.prepare(`SELECT ${COLUMNS} FROM contacts WHERE id = ?`);
     this.#upsertAll = db.transaction((contacts: readonly Contact[]) => {
@@ -84,6 +85,7 @@ function toParams(contact: Contact): Record<string, string | number | null> {
     isBusiness: contact.isBusiness ? 1 : 0,
     isBlocked: contact.isBlocked ? 1 : 0,
     searchKey: contactSearchKey(contact),
+    sortName: contactSortName(contact),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactQueryWords, contactSearchKey, foldText, MAX_QUERY_WORDS } from './contact-search.js';
+import { contactQueryWords, contactSearchKey, contactSortName, foldText, MAX_QUERY_WORDS } from './contact-search.js';
 
 describe('contact search text', () => {
   it('folds case, diacritics, compatibility forms and white space', () => {
@@ -8,9 +8,15 @@ describe('contact search text', () => {
     expect(foldText('Ελλάδα')).toBe('ελλαδα');
   });
 
-  it('keys a contact by its name, pushname and number digits, one field per line', () => {
-    expect(contactSearchKey({ name: 'Zoë Ñúñez', pushname: null, number: '+1 555-0100' })).toBe('\nzoe nunez\n\n15550100');
-    expect(contactSearchKey({ name: null, pushname: 'Bob', number: null })).toBe('\n\nbob\n');
+  it('keys a contact by its names, one a line, then its number digits', () => {
+    expect(contactSearchKey({ id: '15550100@c.us', name: 'Zoë Ñúñez', pushname: null, number: '+1 555-0100' })).toBe('\nzoe nunez\n\t15550100');
+    expect(contactSearchKey({ id: '15550199@c.us', name: null, pushname: 'Bob', number: null })).toBe('\n\nbob\t15550199');
+    expect(contactSearchKey({ id: '1234567@lid', name: null, pushname: 'Lid', number: null })).toBe('\n\nlid\t');
+  });
+
+  it('lists a contact by the folded name people see', () => {
+    expect(contactSortName({ id: 'x@c.us', name: null, pushname: 'Ünal', number: '1' })).toBe('unal');
+    expect(contactSortName({ id: 'x@lid', name: null, pushname: null, number: null })).toBe('x@lid');
   });
 
   it('reads a phone number, whole or in pieces, as its digits', () => {

@@ -15,11 +15,18 @@ export function foldText(text: string): string {
 }
 
 /**
- * What a contact is found by: a newline, then the folded name, pushname and number digits, each
- * line starting with a newline, so "starts a field" is a search for newline + word.
+ * What a contact is found by: the folded name and pushname, each after a newline (so "a name
+ * starts with the word" is a search for newline + word), then a tab and the number's digits (the
+ * user part of a `@c.us` id when the number is unknown; an `@lid` id is not a phone number).
  */
-export function contactSearchKey(contact: Pick<Contact, 'name' | 'pushname' | 'number'>): string {
-  return `\n${foldText(contact.name ?? '')}\n${foldText(contact.pushname ?? '')}\n${(contact.number ?? '').replace(/\D/gu, '')}`;
+export function contactSearchKey(contact: Pick<Contact, 'id' | 'name' | 'pushname' | 'number'>): string {
+  const number = contact.number ?? (contact.id.endsWith('@c.us') ? contact.id.split('@')[0] : '') ?? '';
+  return `\n${foldText(contact.name ?? '')}\n${foldText(contact.pushname ?? '')}\t${number.replace(/\D/gu, '')}`;
+}
+
+/** The name contacts are listed by: the folded name people see. */
+export function contactSortName(contact: Pick<Contact, 'id' | 'name' | 'pushname' | 'number'>): string {
+  return foldText(contact.name ?? contact.pushname ?? contact.number ?? contact.id);
 }
 
 /**

@@ -34,7 +34,11 @@ export class SqliteMessageStore implements MessageStore {
   readonly #sql: ReturnType<typeof prepare>;
   readonly #upsert: (messages: ReadonlyArray<Message & { chatId: string }>) => number;
   readonly #upsertChats: (chats: readonly Chat[]) => void;
-  /** Messages older than this (unix seconds) are refused: the cutoff of the last prune. */
+  /**
+   * Messages older than this (unix seconds) are refused: the cutoff of the last prune. Kept in
+   * memory, not in the file: the gateway prunes as it opens the store (before any backfill), and
+   * an operator who turns retention off or lengthens it gets older messages back on re-sync.
+   */
   #keepFrom = Number.NEGATIVE_INFINITY;
 
   /** Opens the file (creating it owner-only when missing) and brings its schema up to date. */

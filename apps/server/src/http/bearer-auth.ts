@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { pathOf } from './access-log.js';
 
 /** The only route that answers without the token: a bare liveness probe that reveals nothing. */
 export const PUBLIC_PATHS = new Set(['/livez']);
@@ -40,12 +41,13 @@ export function tokenChecker(token: string): (authorization: string | undefined)
 export function requireToken(app: FastifyInstance, token: string | null): void {
   if (token === null) return;
   const matches = tokenChecker(token);
-  app.addHook('onRequest', async (request, reply) => {
-    const path = request.url.split('?')[0] ?? '/';
-    if (PUBLIC_PATHS.has(path) || request.method === 'OPTIONS') return;
-    if (matches(request.headers.authorization)) return;
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method === 'OPTIONS' || matches(request.headers.authorization) || PUBLIC_PATHS.has(pathOf(request.url))) {
+      done();
+      return;
+    }
     const challenge = BROWSER_PAGES.test(request.url) ? 'Basic realm="WhatsApp gateway", charset="UTF-8"' : 'Bearer realm="WhatsApp gateway"';
-    return reply
+    reply
       .code(401)
       .header('www-authenticate', challenge)
       .send({

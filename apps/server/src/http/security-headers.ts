@@ -9,20 +9,26 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
+const HEADER_NAMES = Object.keys(SECURITY_HEADERS);
+const NO_STORE = /(^|,)\s*no-store\s*(,|$)/i;
+
 /**
- * Set in onRequest (not only onSend) so routes that hijack the response, such as /mcp, send them
- * too. The onSend hook covers answers sent before this onRequest hook ran (Host/Origin refusals,
- * CORS preflights and token refusals come from hooks registered earlier) and routes that set a
- * cacheable Cache-Control (the static files of /docs say `public`, which would let a shared cache
- * keep a token-protected answer). Other headers a route set itself are kept.
+ * Register first: set in onRequest before any other hook runs, so every answer has them, the
+ * refusals of the later hooks (Host/Origin, CORS preflights, token) included, and routes that
+ * hijack the response, such as /mcp. The onSend hook puts back a header a route removed and
+ * replaces a cacheable Cache-Control (the static files of /docs say `public`, which would let a
+ * shared cache keep a token-protected answer). Other headers a route set itself are kept. Both
+ * hooks are callback-style: an async hook costs a promise and a turn of the microtask queue.
  */
 export function addSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(SECURITY_HEADERS);
+    done();
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(name)) reply.header(name, value);
-    if (!/(^|,)\s*no-store\s*(,|$)/i.test(String(reply.getHeader('cache-control')))) reply.header('cache-control', 'no-store');
-    return payload;
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    for (const name of HEADER_NAMES) if (!reply.hasHeader(name)) reply.header(name, SECURITY_HEADERS[name]);
+    const cacheControl = reply.getHeader('cache-control');
+    if (cacheControl !== 'no-store' && !NO_STORE.test(String(cacheControl))) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
 }

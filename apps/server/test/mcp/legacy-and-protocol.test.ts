@@ -42,7 +42,7 @@ describe('old plain-JSON MCP clients', () => {
       expect(JSON.parse(body.result.content[0].text)).toMatchObject({ state: 'stopped' });
     }
     const list = (await (await legacyPost(running.base, { jsonrpc: '2.0', id: 2, method: 'tools/list' })).json()) as any;
-    expect(list.result.tools).toHaveLength(13);
+    expect(list.result.tools).toHaveLength(28);
   });
 
   it('keep the request id on tool failures and get isError, not HTTP 500', async () => {

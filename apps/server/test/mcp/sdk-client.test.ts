@@ -52,6 +52,21 @@ describe('MCP with the SDK client over a real socket', () => {
       'whatsapp_message_context',
       'whatsapp_sync_chat',
       'whatsapp_export_chat',
+      'whatsapp_check_number',
+      'whatsapp_send_location',
+      'whatsapp_react',
+      'whatsapp_edit_message',
+      'whatsapp_delete_message',
+      'whatsapp_forward_message',
+      'whatsapp_mark_read',
+      'whatsapp_send_presence',
+      'whatsapp_search_contacts',
+      'whatsapp_get_contact',
+      'whatsapp_list_groups',
+      'whatsapp_get_group',
+      'whatsapp_send_media',
+      'whatsapp_download_media',
+      'whatsapp_list_media',
     ]);
     for (const tool of tools) {
       expect(tool.inputSchema).toMatchObject({ type: 'object', additionalProperties: false });
@@ -128,7 +143,7 @@ describe('MCP with the SDK client over a real socket', () => {
     const { resources } = await client.listResources();
     expect(resources.map((r) => r.uri)).toEqual(['whatsapp://status']);
     const { resourceTemplates } = await client.listResourceTemplates();
-    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['whatsapp://chats/{chat_id}/messages']);
+    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['whatsapp://chats/{chat_id}/messages', 'whatsapp://messages/{message_id}/media']);
 
     const status = await client.readResource({ uri: 'whatsapp://status' });
     expect(JSON.parse((status.contents[0] as { text: string }).text)).toMatchObject({ state: 'stopped' });
@@ -204,7 +219,7 @@ describe('MCP with the SDK client over a real socket', () => {
     const next = new StreamableHTTPClientTransport(running.mcpUrl);
     await again.connect(next);
     expect(next.sessionId).not.toBe(oldId);
-    expect((await again.listTools()).tools).toHaveLength(13);
+    expect((await again.listTools()).tools).toHaveLength(28);
     await again.close();
   });
 });

@@ -50,7 +50,11 @@ const DOCUMENTED_ROUTES: Array<{ method: string; path: string; errors: string[] 
   { method: 'delete', path: '/api/webhooks/{id}', errors: ['400', '404'] },
   { method: 'get', path: '/api/webhooks/{id}/deliveries', errors: ['404'] },
 ];
-const BODY_ROUTES = new Set(['post /api/pairing-code', 'post /api/send', 'post /api/messages', 'post /api/wait-for-reply', 'post /api/webhooks', 'post /api/chats/sync', 'post /api/send-media', 'post /api/media/download']);
+const BODY_ROUTES = new Set([
+  'post /api/pairing-code', 'post /api/send', 'post /api/messages', 'post /api/wait-for-reply', 'post /api/webhooks', 'post /api/chats/sync', 'post /api/send-media', 'post /api/media/download',
+  'post /api/send-location', 'post /api/messages/react', 'post /api/messages/edit', 'post /api/messages/delete', 'post /api/messages/forward',
+  'post /api/chats/read', 'post /api/chats/presence',
+]);
 
 function operations(doc: Document): Array<{ name: string; operation: Operation }> {
   return Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ name: `${method} ${path}`, operation })));

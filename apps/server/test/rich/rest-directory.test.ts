@@ -1,6 +1,6 @@
 import { SANDBOX_ACCOUNT, SANDBOX_CONTACTS } from '@wa/core';
-import { describe, expect, it } from 'vitest';
-import { gatewayPerTest, shapeOf } from '../rest/harness.js';
+import { describe, expect, it, vi } from 'vitest';
+import { gatewayPerTest, shapeOf, type RunningGateway } from '../rest/harness.js';
 import { expectError, get, linked } from './rich-rest.js';
 
 const { alice, bob, shop, stranger, team } = SANDBOX_CONTACTS;
@@ -9,11 +9,36 @@ const CONTACT_SHAPE = { id: 'string', number: 'string', name: 'string', pushname
 
 const ids = (body: Record<string, any>, list: string): string[] => (body[list] as Array<{ id: string }>).map((item) => item.id);
 
-describe('contacts and groups over REST (rich messaging)', () => {
-  const start = gatewayPerTest();
+/**
+ * Readies contact search on one path. Browser: no store, every search lists the driver's contacts.
+ * Store: waits until a search answers without the driver (the history stored the address book),
+ * then makes the driver's listing fail so every later search provably comes from the store.
+ */
+async function searchOn(path: 'browser' | 'store', gateway: RunningGateway): Promise<void> {
+  if (path === 'browser') return;
+  const driver = gateway.factory.current!;
+  const listed = vi.spyOn(driver, 'listContacts');
+  await vi.waitFor(async () => {
+    const before = listed.mock.calls.length;
+    expect((await get(gateway, '/api/contacts', { query: 'alice' })).status).toBe(200);
+    expect(listed.mock.calls.length).toBe(before);
+  }, { timeout: 5000, interval: 50 });
+  listed.mockRejectedValue(new Error('the browser must not be asked'));
+}
 
-  it('search_contacts matches names, pushnames and number digits, ignoring case and accents', async () => {
-    const gateway = await linked(start);
+describe.each([
+  { path: 'browser' as const, env: { WHATSAPP_STORE: 'false' } },
+  { path: 'store' as const, env: {} },
+])('search_contacts over REST, answered from the $path', ({ path, env }) => {
+  const start = gatewayPerTest();
+  const ready = async () => {
+    const gateway = await linked(() => start({ env }));
+    await searchOn(path, gateway);
+    return gateway;
+  };
+
+  it('matches names, pushnames and number digits, ignoring case and accents', async () => {
+    const gateway = await ready();
     const byName = await get(gateway, '/api/contacts', { query: 'ALICE' });
     expect(byName.status).toBe(200);
     expect(byName.body).toMatchObject({ ok: true, count: 1 });
@@ -25,8 +50,8 @@ describe('contacts and groups over REST (rich messaging)', () => {
     expect((await get(gateway, '/api/contacts', { query: 'nobody by that name' })).body).toEqual({ ok: true, count: 0, contacts: [] });
   });
 
-  it('search_contacts without a query lists everyone, saved contacts first, up to limit', async () => {
-    const gateway = await linked(start);
+  it('lists everyone without a query, saved contacts first, up to limit', async () => {
+    const gateway = await ready();
     const all = ids((await get(gateway, '/api/contacts')).body, 'contacts');
     expect(all).toEqual(expect.arrayContaining([alice, bob, shop, stranger]));
     expect(all.indexOf(stranger)).toBeGreaterThan(Math.max(all.indexOf(alice), all.indexOf(bob), all.indexOf(shop)));
@@ -34,6 +59,10 @@ describe('contacts and groups over REST (rich messaging)', () => {
     expectError(await get(gateway, '/api/contacts', { limit: '0' }), 400, 'invalid_input');
     expectError(await get(gateway, '/api/contacts', { query: 'x'.repeat(101) }), 400, 'invalid_input');
   });
+});
+
+describe('contacts and groups over REST (rich messaging)', () => {
+  const start = gatewayPerTest();
 
   it('get_contact reads one contact by id or phone number', async () => {
     const gateway = await linked(start);

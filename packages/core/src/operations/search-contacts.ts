@@ -28,8 +28,13 @@ export const searchContactsOperation = defineOperation({
     },
   },
   handler: async (context, input) => {
-    const contacts = await context.session.call('Listing contacts', (driver) => driver.listContacts(), context.waitMs);
-    const found = matchContacts(contacts, input.query ?? '', input.limit ?? 20);
+    const query = input.query ?? '';
+    const limit = input.limit ?? 20;
+    const history = context.history;
+    // Once the store holds the address book, it answers with the same rules and no browser round trip.
+    const found = history?.contactsWarm
+      ? await history.store.searchContacts(query, limit)
+      : matchContacts(await context.session.call('Listing contacts', (driver) => driver.listContacts(), context.waitMs), query, limit);
     return { ok: true as const, count: found.length, contacts: found.map(toContactSummary) };
   },
 });

@@ -1,10 +1,10 @@
-// The REAL whatsapp-web.js Client driving fake.html: the module guard, linking by QR, sending,
-// reading, restoring and conflicts.
+// The REAL whatsapp-web.js Client driving fake.html: linking by QR, sending, reading, restoring and
+// conflicts. (The module guard is a unit test: required-modules.test.ts.)
 import { join } from 'node:path';
 import type wwebjs from 'whatsapp-web.js';
 import { describe, expect, it } from 'vitest';
 import { FAKE_ACCOUNT } from './install-fake-web.js';
-import { checkModuleContract, OPTIONAL_HOOK_MODULES } from './required-modules.js';
+import { OPTIONAL_HOOK_MODULES } from './required-modules.js';
 import {
   ALICE,
   BOB,
@@ -29,24 +29,6 @@ import {
 useRawClientHarness();
 
 describe('fake WhatsApp Web under the real whatsapp-web.js Client', () => {
-  it('provides every module the installed library requires, except the documented NOT_COVERED ones', async () => {
-    const report = await checkModuleContract();
-    // The scanner must see all three spellings, or an empty diff would mean nothing.
-    expect(report.required).toEqual(expect.arrayContaining([
-      'WAWebCollections', // window.require('WAWebCollections')
-      'WAWebNonMessageDataRequestPlaceholderMessageResendUtils', // multi-line with trailing comma
-      'WAWebBackendJobsCommon', // injectToFunction({ module: ... })
-    ]));
-    expect(report.provided).toContain('WAWebSocketModel');
-    expect(report.libraryVersion, 'fake.html is written against this exact release').toBe('1.34.7');
-
-    const where = Object.entries(report.missingWhere).map(([name, at]) => `${name} (${at.join(', ')})`);
-    expect(report.missing, `library modules neither provided by fake.html nor in NOT_COVERED: ${where.join('; ')}`).toEqual([]);
-    expect(report.staleNotCovered, 'NOT_COVERED names the library no longer uses').toEqual([]);
-    expect(report.unusedProvided, 'modules fake.html defines that the library no longer uses').toEqual([]);
-    expect(report.contradictory, 'modules both provided and listed as NOT_COVERED').toEqual([]);
-  });
-
   it('links by QR scan, then sends, lists, reads and receives text', async () => {
     const s = await setup('qr-flow');
     const client = createClient(s);

@@ -104,6 +104,7 @@ export function createClient(s: Setup, { fakeConfig, strict = true, options = {}
 export const EVENTS = [
   'qr', 'code', 'authenticated', 'ready', 'loading_screen', 'change_state', 'disconnected',
   'message', 'message_create', 'message_ack', 'unread_count',
+  'message_reaction', 'message_edit', 'message_revoke_everyone', 'message_revoke_me',
 ] as const;
 export type EventName = (typeof EVENTS)[number];
 
@@ -170,6 +171,8 @@ export interface FakeState {
   pairing: { code: string; phoneNumber: string } | null;
   linkedDevice: { name: string; os: string; via: string } | null;
   streamAvailable: boolean;
+  chatStates: Record<string, 'typing' | 'recording' | 'paused'>;
+  media: { uploads: { directPath: string; mediaType: string; size: number }[]; downloads: { directPath: string; type: string; size: number }[]; storedFiles: number };
   chats: { id: string; unreadCount: number; loaded: number; earlier: number }[];
   unknownRequires: string[];
   errors: string[];

@@ -8,9 +8,9 @@ import type { Migration } from './migration.js';
  * `media` is `{mimetype, filename, size}` (metadata only, never bytes); `location` is
  * `{latitude, longitude, name, address}`.
  *
- * Contacts carry `search_key`: name, pushname and number folded (lower case, no diacritics; see
- * `contact-search.ts`), one per line, each line starting with a newline. Contact search is a scan
- * of that column: an address book holds thousands, not millions, and a scan finds digits in the
+ * Contacts carry `search_key` (name and pushname folded to lower case without diacritics, and
+ * the number's digits; see `contact-search.ts`) and `sort_name`. Contact search is a scan of
+ * `search_key`: an address book holds thousands, not millions, and a scan finds digits in the
  * middle of a number, which a token index cannot.
  */
 export const detailsAndContactsMigration: Migration = {
@@ -30,7 +30,8 @@ CREATE TABLE contacts (
   is_my_contact INTEGER NOT NULL DEFAULT 0,
   is_business   INTEGER NOT NULL DEFAULT 0,
   is_blocked    INTEGER NOT NULL DEFAULT 0,
-  search_key    TEXT NOT NULL
+  search_key    TEXT NOT NULL,
+  sort_name     TEXT NOT NULL
 ) STRICT;
 `,
 };

@@ -12,7 +12,8 @@ export async function sendText(client: ClientLike, chatId: string, text: string,
 }
 
 export async function sendMedia(client: ClientLike, classes: ContentClasses, chatId: string, media: MediaFile, options: SendMediaOptions = {}): Promise<Message> {
-  const content = new classes.MessageMedia(media.mimetype, media.data.toString('base64'), media.filename ?? undefined, media.data.length);
+  // The page turns the data into a File named after `filename`: without one, documents arrive named "undefined".
+  const content = new classes.MessageMedia(media.mimetype, media.data.toString('base64'), media.filename || 'file', media.data.length);
   return send(client, chatId, content, {
     ...baseOptions(options),
     ...(options.caption ? { caption: options.caption } : {}),

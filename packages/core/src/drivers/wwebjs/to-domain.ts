@@ -94,6 +94,7 @@ export function toReaction(reaction: ReactionLike): ReactionUpdate {
     chatId,
     senderId: String(reaction.senderId ?? ''),
     reaction: String(reaction.reaction ?? ''),
-    timestamp: Number.isFinite(reaction.timestamp) ? reaction.timestamp : 0,
+    // The library divides the page's milliseconds by 1000: round down to whole seconds.
+    timestamp: Number.isFinite(reaction.timestamp) ? Math.floor(reaction.timestamp) : 0,
   };
 }

@@ -129,8 +129,10 @@
     endLinkedSession('phone');
   }
 
+  // On CONFLICT the library destroys the browser: change the state only after the evaluate() that
+  // called this knob has returned, or that call can fail with the closed target.
   function conflict() {
     if (Socket.state !== 'CONNECTED') throw new Error('not connected: socket state is ' + Socket.state);
-    Socket.set('state', 'CONFLICT');
+    setTimeout(() => Socket.set('state', 'CONFLICT'), 0);
   }
 
