@@ -26,9 +26,9 @@ async function searchOn(path: 'browser' | 'store', gateway: RunningGateway): Pro
   listed.mockRejectedValue(new Error('the browser must not be asked'));
 }
 
-describe.each([
-  { path: 'browser' as const, env: { WHATSAPP_STORE: 'false' } },
-  { path: 'store' as const, env: {} },
+describe.each<{ path: 'browser' | 'store'; env: Record<string, string> }>([
+  { path: 'browser', env: { WHATSAPP_STORE: 'false' } },
+  { path: 'store', env: {} },
 ])('search_contacts over REST, answered from the $path', ({ path, env }) => {
   const start = gatewayPerTest();
   const ready = async () => {

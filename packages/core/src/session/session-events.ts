@@ -21,4 +21,6 @@ export type SessionEvents = {
   message_revoked: (update: MessageRef) => void;
   message_edited: (update: { message: Message; previousBody: string }) => void;
   message_reaction: (update: ReactionUpdate) => void;
+  /** A chat's unread counter changed (a message arrived, or it was read here or on the phone). */
+  chat_unread: (update: { chatId: string; unreadCount: number }) => void;
 };

@@ -270,6 +270,7 @@ export class Session extends TypedEmitter<SessionEvents> {
       driver.on('message_revoked', (update) => current() && this.emit('message_revoked', update)),
       driver.on('message_edited', (update) => current() && this.emit('message_edited', update)),
       driver.on('message_reaction', (update) => current() && this.emit('message_reaction', update)),
+      driver.on('chat_unread', (update) => current() && this.emit('chat_unread', update)),
     ];
     this.#detachDriver = () => offs.forEach((off) => off());
   }

@@ -21,7 +21,7 @@ import type { ClientLike } from './client-like.js';
 import { killBrowserProcess } from './kill-browser.js';
 import { loadWwebjs } from './load-library.js';
 import * as messageActions from './message-actions.js';
-import { sendLocation, sendMedia, sendText, type ContentClasses } from './messaging.js';
+import { sendLocation, sendMedia, sendText } from './messaging.js';
 import { toChat, toMessage } from './to-domain.js';
 
 /** Builds a whatsapp-web.js Client (or a fake) for one lifetime, in pairing mode when a number is given. */
@@ -30,8 +30,6 @@ export type ClientBuilder = (options: { pairingPhoneNumber?: string | undefined 
 export interface WwebjsDriverOptions {
   buildClient: ClientBuilder;
   logger: Logger;
-  /** The library's MessageMedia and Location classes; loaded with the library by default. */
-  loadContentClasses?: () => Promise<ContentClasses>;
   /** Unix seconds; tests move the clock to check time limits. */
   now?: () => number;
 }
@@ -45,7 +43,6 @@ export class WwebjsDriver extends TypedEmitter<DriverEvents> implements WhatsApp
   readonly name = 'wwebjs' as const;
   readonly #buildClient: ClientBuilder;
   readonly #log: Logger;
-  readonly #loadContentClasses: () => Promise<ContentClasses>;
   readonly #now: () => number;
   #client: ClientLike | null = null;
   #browserPid: number | undefined;
@@ -56,7 +53,6 @@ export class WwebjsDriver extends TypedEmitter<DriverEvents> implements WhatsApp
     super();
     this.#buildClient = options.buildClient;
     this.#log = options.logger;
-    this.#loadContentClasses = options.loadContentClasses ?? loadWwebjs;
     this.#now = options.now ?? (() => Math.floor(Date.now() / 1000));
   }
 
@@ -97,12 +93,12 @@ export class WwebjsDriver extends TypedEmitter<DriverEvents> implements WhatsApp
 
   async sendMedia(chatId: string, media: MediaFile, options?: SendMediaOptions): Promise<Message> {
     const client = this.#require();
-    return sendMedia(client, await this.#loadContentClasses(), chatId, media, options);
+    return sendMedia(client, await loadWwebjs(), chatId, media, options);
   }
 
   async sendLocation(chatId: string, location: GeoLocation, options?: SendOptions): Promise<Message> {
     const client = this.#require();
-    return sendLocation(client, await this.#loadContentClasses(), chatId, location, options);
+    return sendLocation(client, await loadWwebjs(), chatId, location, options);
   }
 
   async getMessage(messageId: string): Promise<Message | null> {
