@@ -1,16 +1,12 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ResourceUpdatedNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { loadConfig } from '@wa/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createWwebjsDriverFactory, realClientBuilder, type ClientLike } from '../../../../packages/core/src/drivers/wwebjs/index.js';
-import { FAKE_ACCOUNT, installFakeWeb } from '../../../../packages/core/test/fake-web/install-fake-web.js';
-import { buildServer } from '../../src/build-server.js';
-import { fakePageEnv } from '../support/fake-page-env.js';
+import { FAKE_ACCOUNT } from '../../../../packages/core/test/fake-web/install-fake-web.js';
+import { startFakePageGateway } from '../support/fake-page-gateway.js';
 import { openSse } from './sse-client.js';
 import { WebhookReceiver } from './webhook-receiver.js';
 
@@ -24,30 +20,11 @@ afterAll(() => rmSync(authDir, { recursive: true, force: true }));
 
 describe('live events on the real browser', () => {
   it('delivers an incoming message to SSE, a webhook, get_updates and a resource subscription', async () => {
-    const cacheDir = join(authDir, 'web-cache');
-    await installFakeWeb(cacheDir);
-    const config = loadConfig(fakePageEnv(authDir));
-    const clients: ClientLike[] = [];
-    const real = realClientBuilder({ config, extraClientOptions: { evalOnNewDoc: 'window.__fakeWaConfig = {"autoScanAfterMs":200}' } });
-    const logger = pino({ level: 'silent' });
-    const driverFactory = createWwebjsDriverFactory({
-      config,
-      logger,
-      buildClient: async (input) => {
-        const client = await real(input);
-        clients.push(client);
-        return client;
-      },
-    });
-    const gateway = await buildServer({ config, logger, driverFactory });
-    const base = await gateway.app.listen({ host: '127.0.0.1', port: 0 });
+    const { gateway, base, knob } = await startFakePageGateway(authDir);
     const hook = new WebhookReceiver('live-events-secret-0123');
     const hookUrl = await hook.listen();
     const mcp = new Client({ name: 'vitest', version: '1' });
     try {
-      await gateway.session.start();
-      await vi.waitFor(() => expect(gateway.session.state).toBe('ready'), { timeout: 30_000, interval: 100 });
-
       await fetch(`${base}/api/webhooks`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -63,8 +40,7 @@ describe('live events on the real browser', () => {
       const start = ((await mcp.callTool({ name: 'whatsapp_get_updates', arguments: {} })) as CallToolResult).structuredContent as { cursor: string };
       const polled = mcp.callTool({ name: 'whatsapp_get_updates', arguments: { cursor: start.cursor, wait_seconds: 20, types: 'message.received' } });
 
-      const page = clients.at(-1)!.pupPage as unknown as { evaluate(expression: string): Promise<string> };
-      const messageId = await page.evaluate(`window.__fakeWa.receiveMessage(${JSON.stringify(FAKE_ACCOUNT.chats.bob)}, 'hello from the phone')`);
+      const messageId = await knob<string>('receiveMessage', FAKE_ACCOUNT.chats.bob, 'hello from the phone');
 
       const polledPage = ((await polled) as CallToolResult).structuredContent as { events: Array<{ id: string; data: { message: { id: string; body: string } } }> };
       expect(polledPage.events.map((event) => event.data.message.body)).toEqual(['hello from the phone']);

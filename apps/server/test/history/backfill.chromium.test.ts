@@ -1,14 +1,10 @@
-import { loadConfig } from '@wa/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createWwebjsDriverFactory, realClientBuilder } from '../../../../packages/core/src/drivers/wwebjs/index.js';
-import { FAKE_ACCOUNT, installFakeWeb } from '../../../../packages/core/test/fake-web/install-fake-web.js';
+import { FAKE_ACCOUNT } from '../../../../packages/core/test/fake-web/install-fake-web.js';
 import { harness, useE2eHarness } from '../../../../packages/core/test/support/e2e-harness.js';
-import { buildServer } from '../../src/build-server.js';
-import { fakePageEnv } from '../support/fake-page-env.js';
+import { startFakePageGateway } from '../support/fake-page-gateway.js';
 
 /**
  * Gap-free history on the real library: a message that arrives while the gateway is down is
@@ -18,25 +14,9 @@ useE2eHarness();
 const authDir = mkdtempSync(join(tmpdir(), 'wa-backfill-'));
 afterAll(() => rmSync(authDir, { recursive: true, force: true }));
 
-function gatewayConfig() {
-  return loadConfig(fakePageEnv(authDir));
-}
-
-async function startGateway() {
-  const config = gatewayConfig();
-  const logger = pino({ level: 'silent' });
-  const driverFactory = createWwebjsDriverFactory({ config, logger, buildClient: realClientBuilder({ config, extraClientOptions: { evalOnNewDoc: 'window.__fakeWaConfig = {"autoScanAfterMs":200}' } }) });
-  const gateway = await buildServer({ config, logger, driverFactory });
-  const base = await gateway.app.listen({ host: '127.0.0.1', port: 0 });
-  await gateway.session.start();
-  await vi.waitFor(() => expect(gateway.session.state).toBe('ready'), { timeout: 30_000, interval: 100 });
-  return { gateway, base };
-}
-
 describe('gap-free history on the real browser', () => {
   it('backfills a message that arrived while the gateway was down, and announces it once', async () => {
-    await installFakeWeb(join(authDir, 'web-cache'));
-    const first = await startGateway();
+    const first = await startFakePageGateway(authDir);
     await vi.waitFor(async () => {
       const exported = (await (await fetch(`${first.base}/api/chats/export?chat_id=${encodeURIComponent(FAKE_ACCOUNT.chats.bob)}`)).json()) as { count?: number };
       expect(exported.count).toBeGreaterThan(0);
@@ -50,7 +30,7 @@ describe('gap-free history on the real browser', () => {
     const missedId = (await phone.knob(`window.__fakeWa.receiveMessage(${JSON.stringify(FAKE_ACCOUNT.chats.bob)}, 'sent while the gateway was down')`)) as string;
     await phone.session.shutdown();
 
-    const second = await startGateway();
+    const second = await startFakePageGateway(authDir);
     try {
       await vi.waitFor(async () => {
         const found = (await (await fetch(`${second.base}/api/search?query=${encodeURIComponent('"gateway was down"')}`)).json()) as { results: Array<{ message: { id: string } }> };

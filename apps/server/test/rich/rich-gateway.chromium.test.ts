@@ -1,16 +1,12 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { loadConfig } from '@wa/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createWwebjsDriverFactory, realClientBuilder, type ClientLike } from '../../../../packages/core/src/drivers/wwebjs/index.js';
-import { FAKE_ACCOUNT, installFakeWeb } from '../../../../packages/core/test/fake-web/install-fake-web.js';
-import { buildServer } from '../../src/build-server.js';
-import { fakePageEnv } from '../support/fake-page-env.js';
+import { FAKE_ACCOUNT } from '../../../../packages/core/test/fake-web/install-fake-web.js';
+import { startFakePageGateway } from '../support/fake-page-gateway.js';
 
 /**
  * The main rich-messaging paths end to end: REST and MCP requests, through the gateway, the real
@@ -34,29 +30,9 @@ const post = (url: string, body: unknown) => fetch(url, { method: 'POST', header
 
 describe('rich messaging through the gateway on the real browser', () => {
   it('uploads to a group, downloads, replies, reacts, and hands incoming media to an MCP agent', async () => {
-    await installFakeWeb(join(authDir, 'web-cache'));
-    const config = loadConfig({ ...fakePageEnv(authDir), WHATSAPP_STORE_PATH: join(authDir, 'messages.db') });
-    const clients: ClientLike[] = [];
-    const real = realClientBuilder({ config, extraClientOptions: { evalOnNewDoc: 'window.__fakeWaConfig = {"autoScanAfterMs":200}' } });
-    const logger = pino({ level: 'silent' });
-    const driverFactory = createWwebjsDriverFactory({
-      config,
-      logger,
-      buildClient: async (input) => {
-        const client = await real(input);
-        clients.push(client);
-        return client;
-      },
-    });
-    const gateway = await buildServer({ config, logger, driverFactory });
-    const base = await gateway.app.listen({ host: '127.0.0.1', port: 0 });
+    const { gateway, base, knob } = await startFakePageGateway(authDir);
     const mcp = new Client({ name: 'vitest', version: '1' });
     try {
-      await gateway.session.start();
-      await vi.waitFor(() => expect(gateway.session.state).toBe('ready'), { timeout: 30_000, interval: 100 });
-      const page = clients.at(-1)!.pupPage as unknown as { evaluate(expression: string): Promise<unknown> };
-      const knob = <T>(name: string, ...args: unknown[]) => page.evaluate(`window.__fakeWa.${name}(${args.map((a) => JSON.stringify(a)).join(',')})`) as Promise<T>;
-
       // Multipart upload of a document to the group, then the bytes back over REST.
       const form = new FormData();
       form.set('chat_id', GROUP);
