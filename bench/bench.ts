@@ -43,7 +43,7 @@ async function checkCasesAnswer(base: string, cases: CaseName[]): Promise<void> 
   }
 }
 
-/** The measured gateway, and the second one without request log lines (for QUIET_CASES). */
+/** The measured gateway, and the second one without the access log line (for QUIET_CASES). */
 interface Gateways {
   main: ServerProcess;
   quiet: ServerProcess | null;

@@ -37,7 +37,7 @@ export function checkBudgets(result: Omit<BenchResult, 'budgets'>): BudgetCheck[
   const asPair = (row: LoadRow): Pair => ({ connections: row.connections, rps: row.ratios.rps, cpu: 1 / row.ratios.cpu });
   const status = rowsOf(result, 'status').map(asPair);
   const quiet = rowsOf(result, 'status_quiet').map(asPair);
-  const quietNote = quiet.length > 0 ? `; without request log lines (WHATSAPP_LOG_LEVEL=warn): ${list(quiet, (p) => p.rps)} req/s, ${list(quiet, (p) => p.cpu)} CPU` : '';
+  const quietNote = quiet.length > 0 ? `; without the access log line (WHATSAPP_LOG_LEVEL=warn): ${list(quiet, (p) => p.rps)} req/s, ${list(quiet, (p) => p.cpu)} CPU` : '';
   const { memory, startup } = result;
   const flatLimit = flatLimitBytes(memory.idleRssAfterGcBytes);
   const heapLimit = memory.idleHeapUsedBytes + BUDGETS.flatHeapSlackBytes;
@@ -57,7 +57,7 @@ export function checkBudgets(result: Omit<BenchResult, 'budgets'>): BudgetCheck[
       budget: `after sweep + GC: RSS <= idle RSS after GC + max(10 MB, 10%) = ${fmt(flatLimit / MB, 1)} MB and heap used <= idle heap used + 5 MB = ${fmt(heapLimit / MB, 1)} MB; sweep verified`,
       measured: `RSS ${fmt(memory.rssAfterSweepBytes / MB, 1)} MB, heap used ${fmt(memory.heapUsedAfterSweepBytes / MB, 1)} MB`,
       pass: memory.sweepVerified && memory.gcAvailable && memory.rssAfterSweepBytes <= flatLimit && memory.heapUsedAfterSweepBytes <= heapLimit,
-      note: `idle: RSS ${fmt(memory.idleRssAfterGcBytes / MB, 1)} MB, heap ${fmt(memory.idleHeapUsedBytes / MB, 1)} MB; with ${memory.sessions} abandoned sessions: RSS ${fmt(memory.rssWithSessionsBytes / MB, 1)} MB, heap ${fmt(memory.heapUsedWithSessionsBytes / MB, 1)} MB (${fmt(memory.heapBytesPerSession / 1024, 1)} KB per session)`,
+      note: `idle, after one MCP session: RSS ${fmt(memory.idleRssAfterGcBytes / MB, 1)} MB, heap ${fmt(memory.idleHeapUsedBytes / MB, 1)} MB; with ${memory.sessions} abandoned sessions: RSS ${fmt(memory.rssWithSessionsBytes / MB, 1)} MB, heap ${fmt(memory.heapUsedWithSessionsBytes / MB, 1)} MB (${fmt(memory.heapBytesPerSession / 1024, 1)} KB per session)`,
     },
     {
       name: 'Start-up',

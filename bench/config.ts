@@ -9,10 +9,10 @@ export const CASE_LABELS: Record<CaseName, string> = {
   send: 'POST /api/send',
   mcp_session: 'MCP tools/call whatsapp_status (live session, SSE)',
   mcp_legacy: 'MCP plain-JSON POST (old client, no session)',
-  status_quiet: 'GET /api/status, no request log lines (WHATSAPP_LOG_LEVEL=warn)',
+  status_quiet: 'GET /api/status, no access log line (WHATSAPP_LOG_LEVEL=warn)',
 };
 
-/** Cases served by a second gateway process started with WHATSAPP_LOG_LEVEL=warn: what request logging costs. */
+/** Cases served by a second gateway process started with WHATSAPP_LOG_LEVEL=warn: what the access log line costs. */
 export const QUIET_CASES: readonly CaseName[] = ['status_quiet'];
 
 export interface BenchConfig {

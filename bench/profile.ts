@@ -25,7 +25,16 @@ export interface ProfileSummary {
   totalMs: number;
   frames: FrameTime[];
   packages: FrameTime[];
+  /** The same without the write system calls (shares of what is left). */
+  withoutWrites: { totalMs: number; frames: FrameTime[]; packages: FrameTime[] };
 }
+
+/**
+ * V8's profiler samples wall-clock time: a sample taken while the thread is inside a socket or log
+ * write charges that frame with the kernel's loopback path, the waking of the load generator and
+ * any wait for a CPU. Leaving those frames out shows how the JavaScript side's own time is spread.
+ */
+const WRITE_CALLS = new Set(['writev', 'writeString', 'writeUtf8String', 'writeBuffer']);
 
 /** `node_modules/.pnpm/x/node_modules/@scope/name/...` -> `@scope/name`; our code -> its path; node internals -> `node`. */
 export function packageOf(url: string): string {
@@ -49,31 +58,53 @@ function shortUrl(url: string): string {
 /** Self time per frame and per package from a V8 .cpuprofile (the sample's time delta is charged to its node). */
 export function summariseProfile(profile: CpuProfile, top = 25): ProfileSummary {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const frames = new Map<string, number>();
-  const packages = new Map<string, number>();
-  let total = 0;
+  const all = { frames: new Map<string, number>(), packages: new Map<string, number>(), total: 0 };
+  const js = { frames: new Map<string, number>(), packages: new Map<string, number>(), total: 0 };
+  const add = (into: typeof all, frame: string, pkg: string, ms: number): void => {
+    into.frames.set(frame, (into.frames.get(frame) ?? 0) + ms);
+    into.packages.set(pkg, (into.packages.get(pkg) ?? 0) + ms);
+    into.total += ms;
+  };
   profile.samples.forEach((id, index) => {
     const node = byId.get(id);
     const delta = (profile.timeDeltas[index + 1] ?? profile.timeDeltas[index] ?? 0) / 1000;
     if (!node || node.callFrame.functionName === '(idle)') return;
     const { functionName, url, lineNumber } = node.callFrame;
     const frame = url ? `${functionName || '(anonymous)'} ${shortUrl(url)}:${lineNumber + 1}` : functionName;
-    frames.set(frame, (frames.get(frame) ?? 0) + delta);
-    const pkg = packageOf(url);
-    packages.set(pkg, (packages.get(pkg) ?? 0) + delta);
-    total += delta;
+    add(all, frame, packageOf(url), delta);
+    if (!WRITE_CALLS.has(functionName)) add(js, frame, packageOf(url), delta);
   });
-  const ranked = (map: Map<string, number>): FrameTime[] =>
+  const ranked = (map: Map<string, number>, total: number): FrameTime[] =>
     [...map.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([frame, selfMs]) => ({ frame, selfMs, share: total > 0 ? selfMs / total : 0 }));
-  return { totalMs: total, frames: ranked(frames), packages: ranked(packages) };
+  return {
+    totalMs: all.total,
+    frames: ranked(all.frames, all.total),
+    packages: ranked(all.packages, all.total),
+    withoutWrites: { totalMs: js.total, frames: ranked(js.frames, js.total), packages: ranked(js.packages, js.total) },
+  };
 }
 
 export function formatSummary(summary: ProfileSummary): string {
   const row = (f: FrameTime): string => `${(f.share * 100).toFixed(1).padStart(5)}%  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.frame}`;
-  return [`busy time sampled: ${summary.totalMs.toFixed(0)} ms`, '', 'self time by package:', ...summary.packages.map(row), '', 'top self-time frames:', ...summary.frames.map(row)].join('\n');
+  const js = summary.withoutWrites;
+  return [
+    `busy time sampled: ${summary.totalMs.toFixed(0)} ms`,
+    '',
+    'self time by package:',
+    ...summary.packages.map(row),
+    '',
+    'top self-time frames:',
+    ...summary.frames.map(row),
+    '',
+    `without the write system calls (${js.totalMs.toFixed(0)} ms): self time by package:`,
+    ...js.packages.map(row),
+    '',
+    'top self-time frames without the write system calls:',
+    ...js.frames.map(row),
+  ].join('\n');
 }
 
 /**

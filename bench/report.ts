@@ -27,17 +27,17 @@ and memory are read per process (\`process.cpuUsage()\` and \`process.memoryUsag
 reported over IPC by a small preload, \`bench/children/probe.mjs\`). Only the load generator
 (autocannon) runs through tsx. The gateway uses the sandbox driver, linked through
 \`POST /api/auth/start\`, with its security hooks (Host/Origin check, CORS, token hook, security
-headers) and its default log level (\`info\`: Fastify writes two JSON lines per request, here to
-/dev/null). A second gateway process started with \`WHATSAPP_LOG_LEVEL=warn\` serves the
-"no request log lines" row: the difference is what request logging costs. A third one is linked
-and left alone for the whole run: its RSS at the end is the idle RSS (in its first half minute a
-gateway still holds the heap its start-up grew, about 30 MB more). The baseline is
-\`bench/children/baseline.mjs\`: the same Fastify, no hooks, no logger, one GET route answering the
-gateway's own status body (every gateway case is compared with it, POST cases included). CPU time
-per request is the server process's user + system CPU over the run divided by the responses: on a
-shared machine it is steadier than requests/s, which also depend on the load generator sharing the
-two cores. The benchmark is not part of \`npm test\`; a smoke test
-(\`apps/server/test/bench-smoke.test.ts\`) runs the same code on a tiny configuration.
+headers) and its default log level (\`info\`: one JSON access line per request, here to /dev/null). A
+second gateway process started with \`WHATSAPP_LOG_LEVEL=warn\` serves the "no access log line" row:
+the difference is what request logging costs. A third one is linked and left alone for the whole
+run: its RSS at the end is the idle RSS (in its first half minute a gateway still holds the heap its
+start-up grew, about 30 MB more). The baseline is \`bench/children/baseline.mjs\`: the same Fastify,
+no hooks, no logger, one GET route answering the gateway's own status body (every gateway case is
+compared with it, POST cases included). CPU time per request is the server process's user + system
+CPU over the run divided by the responses: on a shared machine it is steadier than requests/s,
+which also depend on the load generator sharing the two cores. The benchmark is not part of
+\`npm test\`; a smoke test (\`apps/server/test/bench-smoke.test.ts\`) runs the same code on a tiny
+configuration.
 `;
 
 const fixed = (value: number, digits: number): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
@@ -103,8 +103,8 @@ export function renderMarkdown(result: BenchResult): string {
     '| moment | RSS | heap used |',
     '|---|--:|--:|',
     `| idle gateway, never sent a request, ${fixed(memory.settledIdleAfterS, 0)} s after start | ${mb(memory.settledIdleRssBytes)} | ${mb(memory.settledIdleHeapUsedBytes)} |`,
-    `| measured gateway, linked, first seconds, before any traffic | ${mb(memory.idleRssBytes)} | |`,
-    `| idle, after a forced GC | ${mb(memory.idleRssAfterGcBytes)} | ${mb(memory.idleHeapUsedBytes)} |`,
+    `| measured gateway, linked, first seconds, before any traffic (MCP SDK not loaded) | ${mb(memory.idleRssBytes)} | ${mb(memory.idleHeapUsedBeforeMcpBytes)} |`,
+    `| after one MCP session (loads the SDK; its initialize took ${int(memory.firstMcpInitializeMs)} ms), forced GC | ${mb(memory.idleRssAfterGcBytes)} | ${mb(memory.idleHeapUsedBytes)} |`,
     `| ${memory.sessions} abandoned MCP sessions (initialize only), after GC | ${mb(memory.rssWithSessionsBytes)} | ${mb(memory.heapUsedWithSessionsBytes)} |`,
     `| after the idle sweep, after GC | ${mb(memory.rssAfterSweepBytes)} | ${mb(memory.heapUsedAfterSweepBytes)} |`,
     '',

@@ -48,7 +48,11 @@ export interface MemoryResult {
   settledIdleAfterS: number;
   /** Right after linking, no traffic yet, no forced GC: what `ps` shows in the first seconds. */
   idleRssBytes: number;
-  /** Same moment, after a forced full GC: the reference for "flat". */
+  /** Same moment (the MCP SDK not loaded yet). */
+  idleHeapUsedBeforeMcpBytes: number;
+  /** The first MCP initialize of the process, which loads the MCP SDK: milliseconds to its answer. */
+  firstMcpInitializeMs: number;
+  /** After that session was closed, forced full GC: the reference for "flat". */
   idleRssAfterGcBytes: number;
   idleHeapUsedBytes: number;
   sessions: number;

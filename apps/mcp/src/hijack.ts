@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -6,44 +6,37 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 const NO_STORE = 'no-store, no-transform';
 
 /**
- * Hands the raw response to the SDK transport. Hijacking drops headers that hooks set with
- * `reply.header()` (CORS, security headers), so they are copied onto the raw response first. The
- * SDK writes `Cache-Control: no-cache` on its SSE streams, which lets a cache store them; that one
- * header is replaced by `no-store`.
+ * Takes the response over from Fastify; every answer then goes through `writeHead` below, which
+ * carries the headers hooks set on the reply (CORS, security headers: hijacking drops them).
  */
-export function hijackKeepingHeaders(reply: FastifyReply): void {
-  for (const [name, value] of Object.entries(reply.getHeaders())) {
-    if (value !== undefined) reply.raw.setHeader(name, value as string | number | readonly string[]);
-  }
-  keepNoStore(reply.raw);
+export function hijack(reply: FastifyReply): void {
   coalesceWrites(reply.raw);
   reply.hijack();
 }
 
 /**
- * An SSE answer is written in pieces (the headers, flushed first, then the event, then the end of
- * the chunked body), and each write is its own TCP segment and wake-up of the client. Corking the
- * socket until the end of this turn of the event loop sends what is ready by then in one write;
- * anything later (a slow tool, a long-lived stream) is written as it comes.
+ * Writes the status and headers of a hijacked reply: the hooks' headers, then the answer's own.
+ * The SDK writes `Cache-Control: no-cache` on its SSE streams, which lets a cache store them; that
+ * one header is replaced by `no-store`.
+ */
+export function writeHead(reply: FastifyReply, status: number, headers: OutgoingHttpHeaders): void {
+  const all = reply.getHeaders() as OutgoingHttpHeaders;
+  for (const name in headers) all[name] = headers[name];
+  if (headers['cache-control'] !== undefined) all['cache-control'] = NO_STORE;
+  reply.raw.writeHead(status, all);
+}
+
+/**
+ * An SSE answer is written in pieces (the headers, the event, then the end of the chunked body),
+ * and each write is its own TCP segment and wake-up of the client. Corking the socket until the
+ * end of this turn of the event loop sends what is ready by then in one write; anything later (a
+ * slow tool, a long-lived stream) is written as it comes.
  */
 function coalesceWrites(res: ServerResponse): void {
   const socket = res.socket;
   if (!socket || socket.destroyed) return;
   socket.cork();
   setImmediate(() => socket.uncork());
-}
-
-function keepNoStore(res: ServerResponse): void {
-  const writeHead = res.writeHead;
-  res.writeHead = function writeHeadNoStore(this: ServerResponse, ...args: unknown[]) {
-    const rewritten = args.map((arg) => {
-      if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return arg;
-      const headers: OutgoingHttpHeaders = { ...(arg as OutgoingHttpHeaders) };
-      for (const name of Object.keys(headers)) if (name.toLowerCase() === 'cache-control') headers[name] = NO_STORE;
-      return headers;
-    });
-    return (writeHead as (...rest: unknown[]) => ServerResponse).apply(this, rewritten);
-  } as ServerResponse['writeHead'];
 }
 
 /**
@@ -53,11 +46,11 @@ function keepNoStore(res: ServerResponse): void {
  * `Response` back through generic promise plumbing: about a quarter of a tools/call's CPU time.
  * The transport reads only the method, the URL and a few headers, and takes the body Fastify
  * already parsed; its answer is written as it comes (SSE) or in one piece (JSON, 202, errors).
- * Call after `hijackKeepingHeaders`.
+ * Call after `hijack`.
  */
 export async function serveWithTransport(transport: WebStandardStreamableHTTPServerTransport, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  const response = await transport.handleRequest(requestView(request.raw), { parsedBody: request.body });
-  await writeResponse(response, reply.raw);
+  const response = await transport.handleRequest(requestView(request), { parsedBody: request.body });
+  await writeResponse(response, reply, request.method === 'GET');
 }
 
 /** The part of the fetch `Headers` API the transport uses, over Node's header object (no copy). */
@@ -78,11 +71,9 @@ class NodeHeaders {
     return this.get(name) !== null;
   }
 
-  *entries(): IterableIterator<[string, string]> {
-    for (const name of Object.keys(this.#raw)) {
-      const value = this.get(name);
-      if (value !== null) yield [name, value];
-    }
+  /** Node's header names are lower case already (the transport copies them for `requestInfo`). */
+  entries(): IterableIterator<[string, string]> {
+    return (Object.entries(this.#raw) as [string, string][])[Symbol.iterator]();
   }
 
   [Symbol.iterator](): IterableIterator<[string, string]> {
@@ -96,29 +87,32 @@ class NodeHeaders {
 
 const SAFE_HOST = /^[\w.:[\]-]+$/;
 
-function requestView(raw: IncomingMessage): Request {
+function requestView(request: FastifyRequest): Request {
+  const raw = request.raw;
   const host = raw.headers.host !== undefined && SAFE_HOST.test(raw.headers.host) ? raw.headers.host : 'localhost';
-  const view = { method: raw.method ?? 'GET', url: `http://${host}${raw.url ?? '/'}`, headers: new NodeHeaders(raw.headers) };
+  const view = { method: request.method, url: `http://${host}${raw.url ?? '/'}`, headers: new NodeHeaders(raw.headers) };
   return view as unknown as Request;
 }
 
-async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
-  const headers: Record<string, string> = {};
+async function writeResponse(response: Response, reply: FastifyReply, isGetStream: boolean): Promise<void> {
+  const res = reply.raw;
+  const headers: OutgoingHttpHeaders = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
   const body = response.body;
-  if (!body || !headers['content-type']?.startsWith('text/event-stream')) {
+  if (!body || !String(headers['content-type']).startsWith('text/event-stream')) {
     const data = body ? Buffer.from(await response.arrayBuffer()) : null;
-    if (data) headers['content-length'] = String(data.byteLength);
+    if (data) headers['content-length'] = data.byteLength;
     if (res.destroyed) return;
-    res.writeHead(response.status, headers);
+    writeHead(reply, response.status, headers);
     res.end(data ?? undefined);
     return;
   }
-  res.writeHead(response.status, headers);
-  // The client learns the stream is open before the first event (a GET stream may stay quiet).
-  res.flushHeaders();
+  writeHead(reply, response.status, headers);
+  // A GET stream may stay quiet for long: its client learns the stream is open before the first
+  // event. A POST's answer follows at once, in the same write.
+  if (isGetStream) res.flushHeaders();
   const reader = body.getReader();
   // A client that goes away cancels the stream, which tells the transport to forget it.
   const cancel = (): void => void reader.cancel().catch(() => undefined);

@@ -1,4 +1,3 @@
-export { SERVER_NAME, createMcpServer } from './create-mcp-server.js';
 export { MCP_PATH, mcpPlugin } from './mcp-plugin.js';
 export type { McpPluginOptions } from './mcp-plugin.js';
 export { CHAT_MESSAGES_TEMPLATE, STATUS_URI, chatMessagesUri } from './resources.js';

@@ -5,7 +5,7 @@ import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { OperationContext } from '@wa/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createMcpServer } from './create-mcp-server.js';
-import { hijackKeepingHeaders, serveWithTransport } from './hijack.js';
+import { hijack, serveWithTransport } from './hijack.js';
 
 /**
  * Methods after which an SDK Server holds nothing of the request: its server can answer the next
@@ -50,7 +50,7 @@ export async function answerLegacyRequest(request: FastifyRequest, reply: Fastif
   // The old service handed out a session id at initialize and accepted it back; keep both habits.
   const sessionId = isInitializeRequest(request.body) ? randomUUID() : request.headers['mcp-session-id'];
   if (typeof sessionId === 'string') reply.header('mcp-session-id', sessionId);
-  hijackKeepingHeaders(reply);
+  hijack(reply);
   reply.raw.on('close', () => {
     // A client that left early may leave a handler running: that server is not reused.
     const reuse = reusable && reply.raw.writableFinished && pool.length < MAX_IDLE_SERVERS;

@@ -1,16 +1,54 @@
 import { randomUUID } from 'node:crypto';
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import type { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { OperationContext } from '@wa/core';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
-import { createMcpServer } from './create-mcp-server.js';
+import type { createMcpServer } from './create-mcp-server.js';
 import { notifyStateChanges } from './log-notifications.js';
-import { hijackKeepingHeaders, serveWithTransport } from './hijack.js';
+import { hijack, serveWithTransport } from './hijack.js';
 import { sendJsonRpcError } from './json-rpc-error.js';
-import { answerLegacyRequest } from './legacy-request.js';
+import type { answerLegacyRequest } from './legacy-request.js';
 import { SessionRegistry, type McpSessionEntry } from './session-registry.js';
 
 export const MCP_PATH = '/mcp';
+
+/** What serving a request needs of the MCP SDK, and of the modules of this package built on it. */
+interface McpRuntime {
+  Transport: typeof WebStandardStreamableHTTPServerTransport;
+  isInitializeRequest: typeof isInitializeRequest;
+  createMcpServer: typeof createMcpServer;
+  answerLegacyRequest: typeof answerLegacyRequest;
+}
+
+let runtime: McpRuntime | undefined;
+let loading: Promise<McpRuntime> | undefined;
+
+/**
+ * The MCP SDK is loaded on the first /mcp request, not at start-up: with zod and its schemas it is
+ * about 20 MB of memory that a gateway used only over REST never needs. A failed load is retried
+ * by the next request.
+ */
+function loadRuntime(): Promise<McpRuntime> {
+  loading ??= Promise.all([
+    import('@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'),
+    import('@modelcontextprotocol/sdk/types.js'),
+    import('./create-mcp-server.js'),
+    import('./legacy-request.js'),
+  ]).then(
+    ([transport, types, servers, legacy]) =>
+      (runtime = {
+        Transport: transport.WebStandardStreamableHTTPServerTransport,
+        isInitializeRequest: types.isInitializeRequest,
+        createMcpServer: servers.createMcpServer,
+        answerLegacyRequest: legacy.answerLegacyRequest,
+      }),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
 
 export interface McpPluginOptions {
   context: OperationContext;
@@ -41,13 +79,13 @@ export const mcpPlugin: FastifyPluginAsync<McpPluginOptions> = async (app, optio
   // transports ends.
   app.addHook('preClose', async () => registry.closeAll());
 
-  async function openSession(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  async function openSession(mcp: McpRuntime, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (!(await registry.reserve())) {
-      sendJsonRpcError(reply.raw, 503, -32000, 'Too many MCP sessions are busy; retry shortly.');
+      sendJsonRpcError(reply, 503, -32000, 'Too many MCP sessions are busy; retry shortly.');
       return;
     }
-    const server = createMcpServer(context, version);
-    const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
+    const server = mcp.createMcpServer(context, version);
+    const transport: WebStandardStreamableHTTPServerTransport = new mcp.Transport({
       sessionIdGenerator: randomUUID,
       onsessioninitialized: (id) => {
         const entry = registry.add({ id, server, transport });
@@ -71,22 +109,23 @@ export const mcpPlugin: FastifyPluginAsync<McpPluginOptions> = async (app, optio
   }
 
   async function handle(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const mcp = runtime ?? (await loadRuntime());
     const accept = request.headers.accept ?? '';
     if (request.method === 'POST' && !accept.includes('text/event-stream')) {
-      await answerLegacyRequest(request, reply, context, version);
+      await mcp.answerLegacyRequest(request, reply, context, version);
       return;
     }
-    hijackKeepingHeaders(reply);
+    hijack(reply);
     const sessionId = request.headers['mcp-session-id'];
     if (typeof sessionId === 'string' && sessionId !== '') {
       const entry = registry.get(sessionId);
       // Unknown id: 404 tells the client to initialize a new session.
-      if (!entry) return sendJsonRpcError(reply.raw, 404, -32001, 'Session not found');
+      if (!entry) return sendJsonRpcError(reply, 404, -32001, 'Session not found');
       return forward(entry, request, reply);
     }
-    if (request.method === 'POST' && isInitializeRequest(request.body)) return openSession(request, reply);
+    if (request.method === 'POST' && mcp.isInitializeRequest(request.body)) return openSession(mcp, request, reply);
     // Never 404 here: a client probing without a session must fall back to initialize.
-    sendJsonRpcError(reply.raw, 400, -32000, 'Bad Request: Mcp-Session-Id header is required (send initialize first)');
+    sendJsonRpcError(reply, 400, -32000, 'Bad Request: Mcp-Session-Id header is required (send initialize first)');
   }
 
   app.route({
@@ -105,7 +144,7 @@ export const mcpPlugin: FastifyPluginAsync<McpPluginOptions> = async (app, optio
         await handle(request, reply);
       } catch (error) {
         request.log.error({ err: error }, 'MCP request failed');
-        sendJsonRpcError(reply.raw, 500, -32603, 'Internal error');
+        sendJsonRpcError(reply, 500, -32603, 'Internal error');
       }
     },
   });

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
 import { AccessLog } from './http/access-log.js';
 import { requireToken } from './http/bearer-auth.js';
-import { allowListedOrigins } from './http/cors.js';
+import { allowListedOrigins, answerPreflights } from './http/cors.js';
 import { answerErrorsInOneShape } from './http/error-handler.js';
 import { frameworkErrorHandler } from './http/framework-errors.js';
 import { checkHostAndOrigin } from './http/host-origin-check.js';
@@ -68,11 +68,12 @@ export async function buildServer(options: BuildServerOptions): Promise<Gateway>
   // CORS preflights, then check the token.
   addSecurityHeaders(app);
   checkHostAndOrigin(app, config);
-  await allowListedOrigins(app, config.security.allowedOrigins);
+  allowListedOrigins(app, config.security.allowedOrigins);
   requireToken(app, config.security.apiToken);
   acceptJsonBodiesOnly(app);
   answerErrorsInOneShape(app);
   answerUnknownRoutes(app);
+  await answerPreflights(app, config.security.allowedOrigins);
 
   const history = await openHistory(app, config, session, events, logger);
   if (history) context.history = history;

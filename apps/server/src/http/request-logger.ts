@@ -3,6 +3,12 @@ import type { Bindings, ChildLoggerOptions } from 'pino';
 
 type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
+/** pino answers `isLevelEnabled`; for another logger, assume every level is written. */
+function isEnabled(logger: FastifyBaseLogger, level: Level): boolean {
+  const check = (logger as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled;
+  return check === undefined || check.call(logger, level);
+}
+
 /**
  * A request's logger, built on first use. Fastify gives every request a child logger carrying
  * its request id; building one runs the redaction over the bindings (about 0.6 µs, a few percent
@@ -26,6 +32,8 @@ class LazyRequestLogger {
   }
 
   #write(level: Level, args: unknown[]): void {
+    // A line the level drops builds nothing (the parent decides unless the route set a level).
+    if (this.#child === undefined && this.#options?.level === undefined && !isEnabled(this.#parent, level)) return;
     (this.#log()[level] as (...line: unknown[]) => void)(...args);
   }
 

@@ -9,16 +9,15 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
-const HEADER_NAMES = Object.keys(SECURITY_HEADERS);
 const NO_STORE = /(^|,)\s*no-store\s*(,|$)/i;
 
 /**
  * Register first: set in onRequest before any other hook runs, so every answer has them, the
  * refusals of the later hooks (Host/Origin, CORS preflights, token) included, and routes that
- * hijack the response, such as /mcp. The onSend hook puts back a header a route removed and
- * replaces a cacheable Cache-Control (the static files of /docs say `public`, which would let a
- * shared cache keep a token-protected answer). Other headers a route set itself are kept. Both
- * hooks are callback-style: an async hook costs a promise and a turn of the microtask queue.
+ * hijack the response, such as /mcp. The onSend hook replaces a cacheable Cache-Control a route
+ * set (the static files of /docs say `public`, which would let a shared cache keep a
+ * token-protected answer). Other headers a route set itself are kept. Both hooks are
+ * callback-style: an async hook costs a promise and a turn of the microtask queue.
  */
 export function addSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onRequest', (_request, reply, done) => {
@@ -26,7 +25,6 @@ export function addSecurityHeaders(app: FastifyInstance): void {
     done();
   });
   app.addHook('onSend', (_request, reply, payload, done) => {
-    for (const name of HEADER_NAMES) if (!reply.hasHeader(name)) reply.header(name, SECURITY_HEADERS[name]);
     const cacheControl = reply.getHeader('cache-control');
     if (cacheControl !== 'no-store' && !NO_STORE.test(String(cacheControl))) reply.header('cache-control', 'no-store');
     done(null, payload);
