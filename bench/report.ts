@@ -16,9 +16,9 @@ on shared machines; the ratios and the server CPU time per request are the figur
 \`\`\`sh
 pnpm bench                       # builds, then about 2.5 minutes; rewrites docs/benchmarks.md and docs/benchmarks.json
 pnpm bench -- --quick            # about 1.5 minutes, 1,000 sessions and shorter runs; prints only, writes nothing
-pnpm bench -- --profile mcp_session   # V8 CPU profile of the gateway under one case: self time by package and top frames
-                                      # (cases: status, health, send, mcp_session, mcp_legacy; add --log-level warn,
-                                      #  --seconds N, --connections N, --keep-profile DIR to keep the .cpuprofile)
+pnpm bench -- --profile mcp_session   # V8 CPU profile of the gateway under one case: self time by package and top frames,
+                                      # with and without the write system calls (cases: status, health, send, mcp_session,
+                                      # mcp_legacy; add --log-level warn, --seconds N, --connections N, --keep-profile DIR)
 \`\`\`
 
 \`pnpm bench\` runs \`pnpm run build\` and then \`node --import tsx bench/run.ts\`: the servers are the

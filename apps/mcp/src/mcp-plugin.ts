@@ -20,34 +20,34 @@ interface McpRuntime {
   answerLegacyRequest: typeof answerLegacyRequest;
 }
 
-let runtime: McpRuntime | undefined;
-let loading: Promise<McpRuntime> | undefined;
-
 /**
  * The MCP SDK is loaded on the first /mcp request, not at start-up: with zod and its schemas it is
- * about 20 MB of memory that a gateway used only over REST never needs. A failed load is retried
- * by the next request.
+ * about 10 MB of memory that a gateway used only over REST never needs. Returns the loader: the
+ * runtime once loaded, a promise before; a failed load is retried by the next request.
  */
-function loadRuntime(): Promise<McpRuntime> {
-  loading ??= Promise.all([
-    import('@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'),
-    import('@modelcontextprotocol/sdk/types.js'),
-    import('./create-mcp-server.js'),
-    import('./legacy-request.js'),
-  ]).then(
-    ([transport, types, servers, legacy]) =>
-      (runtime = {
-        Transport: transport.WebStandardStreamableHTTPServerTransport,
-        isInitializeRequest: types.isInitializeRequest,
-        createMcpServer: servers.createMcpServer,
-        answerLegacyRequest: legacy.answerLegacyRequest,
-      }),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
+function runtimeLoader(): () => McpRuntime | Promise<McpRuntime> {
+  let runtime: McpRuntime | undefined;
+  let loading: Promise<McpRuntime> | undefined;
+  const load = (): Promise<McpRuntime> =>
+    (loading ??= Promise.all([
+      import('@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'),
+      import('@modelcontextprotocol/sdk/types.js'),
+      import('./create-mcp-server.js'),
+      import('./legacy-request.js'),
+    ]).then(
+      ([transport, types, servers, legacy]) =>
+        (runtime = {
+          Transport: transport.WebStandardStreamableHTTPServerTransport,
+          isInitializeRequest: types.isInitializeRequest,
+          createMcpServer: servers.createMcpServer,
+          answerLegacyRequest: legacy.answerLegacyRequest,
+        }),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+  return () => runtime ?? load();
 }
 
 export interface McpPluginOptions {
@@ -68,6 +68,7 @@ export interface McpPluginOptions {
  */
 export const mcpPlugin: FastifyPluginAsync<McpPluginOptions> = async (app, options) => {
   const { context, version } = options;
+  const mcpRuntime = runtimeLoader();
   const registry = new SessionRegistry({
     idleMs: options.sessionIdleMs,
     maxSessions: options.maxSessions,
@@ -109,7 +110,8 @@ export const mcpPlugin: FastifyPluginAsync<McpPluginOptions> = async (app, optio
   }
 
   async function handle(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const mcp = runtime ?? (await loadRuntime());
+    const loaded = mcpRuntime();
+    const mcp = loaded instanceof Promise ? await loaded : loaded;
     const accept = request.headers.accept ?? '';
     if (request.method === 'POST' && !accept.includes('text/event-stream')) {
       await mcp.answerLegacyRequest(request, reply, context, version);

@@ -88,9 +88,10 @@ describe('the access log', () => {
   it('logs a failed request with its error through the request logger, and the incoming line at debug', async () => {
     const gateway = await gatewayLike('debug');
     close = () => gateway.app.close();
-    expect((await fetch(`${gateway.base}/fails`)).status).toBe(500);
+    expect((await fetch(`${gateway.base}/fails?chat_id=15551234567`)).status).toBe(500);
     const incoming = gateway.lines.find((line) => line.msg === 'incoming request');
-    expect(incoming).toMatchObject({ level: 20, req: { method: 'GET', url: '/fails' } });
+    expect(incoming).toMatchObject({ level: 20, method: 'GET', url: '/fails' });
+    expect(gateway.lines.find((line) => line.msg === 'request')).toMatchObject({ url: '/fails', status: 500 });
     const failed = gateway.lines.filter((line) => line.level >= 50);
     expect(failed.length).toBeGreaterThan(0);
     expect(failed.every((line) => line.reqId === incoming?.reqId)).toBe(true);

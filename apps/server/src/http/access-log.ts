@@ -24,7 +24,7 @@ export class AccessLog extends LogController {
   }
 
   override incomingRequest(request: FastifyRequest): void {
-    if (this.#lines.isLevelEnabled('debug')) request.log.debug({ req: request }, 'incoming request');
+    if (this.#lines.isLevelEnabled('debug')) request.log.debug({ method: request.method, url: pathOf(request.url) }, 'incoming request');
   }
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
