@@ -62,3 +62,10 @@ export const ERROR_EXAMPLES: Readonly<Record<ErrorStatus, { code: string; messag
   503: { code: 'session_not_linked', message: 'WhatsApp is not linked yet: scan the QR code at /qr (or request a pairing code) and retry.' },
   504: { code: 'browser_timeout', message: 'Sending the message did not finish within 30000 ms.' },
 };
+
+/** The documented error answers of a route, one entry per status, in the one error shape. */
+export function errorResponseSchemas(statuses: readonly ErrorStatus[]): Record<number, Record<string, unknown>> {
+  return Object.fromEntries(
+    statuses.map((status) => [status, { ...ErrorBodySchema, description: ERROR_RESPONSES[status], examples: [{ ok: false, error: ERROR_EXAMPLES[status] }] }]),
+  );
+}

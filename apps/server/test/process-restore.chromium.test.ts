@@ -2,9 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { installFakeWeb } from '../../../packages/core/test/fake-web/install-fake-web.js';
+import { fakePageEnv, installFakeWeb } from '../../../packages/core/test/fake-web/install-fake-web.js';
 import { expectNoBrowserUsing, harness, useE2eHarness } from '../../../packages/core/test/support/e2e-harness.js';
-import { fakePageEnv } from './support/fake-page-env.js';
 import { spawnGateway } from './support/gateway-process.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { downloadMediaOperation, downloadMessageMedia, validateInput, type OperationContext } from '@wa/core';
 import { preferredWaitMs } from '../prefer-wait.js';
-import { ERROR_EXAMPLES, ERROR_RESPONSES, ErrorBodySchema } from '../schemas.js';
+import { errorResponseSchemas } from '../schemas.js';
 
 export interface MediaRoutesOptions {
   context: OperationContext;
@@ -13,12 +13,6 @@ const MIME_TYPE = /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/i;
 export function attachmentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
-
-function errorResponses(statuses: Array<keyof typeof ERROR_RESPONSES>): Record<number, unknown> {
-  return Object.fromEntries(
-    statuses.map((status) => [status, { ...ErrorBodySchema, description: ERROR_RESPONSES[status], examples: [{ ok: false, error: ERROR_EXAMPLES[status] }] }]),
-  );
 }
 
 /**
@@ -38,7 +32,7 @@ export const mediaRoutes: FastifyPluginAsyncTypebox<MediaRoutesOptions> = async 
         querystring: downloadMediaOperation.input,
         response: {
           200: { description: 'The file.', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
-          ...errorResponses([400, 404, 413, 502, 503, 504]),
+          ...errorResponseSchemas([400, 404, 413, 502, 503, 504]),
         },
       },
       // One validation, the catalog's, as on every operation route.

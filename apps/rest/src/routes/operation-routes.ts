@@ -6,7 +6,7 @@ import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { preferredWaitMs } from '../prefer-wait.js';
 import { OPERATION_ROUTES, type OperationRoute } from '../route-table.js';
-import { ERROR_EXAMPLES, ERROR_RESPONSES, ErrorBodySchema } from '../schemas.js';
+import { errorResponseSchemas } from '../schemas.js';
 import { FILE_FIELD, multipartInput } from './multipart-input.js';
 
 export interface OperationRoutesOptions {
@@ -16,12 +16,10 @@ export interface OperationRoutesOptions {
 /** The route's Fastify schema, derived from the operation's own input and output schemas. */
 function routeSchema(route: OperationRoute): Record<string, unknown> {
   const { operation } = route;
-  const response: Record<string, unknown> = {
+  const response = {
     200: { ...operation.output, description: operation.summary, examples: [operation.example.output] },
+    ...errorResponseSchemas(route.errors),
   };
-  for (const status of route.errors) {
-    response[status] = { ...ErrorBodySchema, description: ERROR_RESPONSES[status], examples: [{ ok: false, error: ERROR_EXAMPLES[status] }] };
-  }
   const input = { ...operation.input, examples: [operation.example.input] };
   return {
     operationId: route.method === 'GET' || route.url !== '/api/messages' ? operation.name : `${operation.name}_post`,

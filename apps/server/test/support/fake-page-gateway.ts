@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { expect, vi } from 'vitest';
 import { createWwebjsDriverFactory, realClientBuilder, type ClientLike } from '../../../../packages/core/src/drivers/wwebjs/index.js';
-import { installFakeWeb } from '../../../../packages/core/test/fake-web/install-fake-web.js';
+import { fakePageEnv, installFakeWeb } from '../../../../packages/core/test/fake-web/install-fake-web.js';
 import { buildServer, type Gateway } from '../../src/build-server.js';
-import { fakePageEnv } from './fake-page-env.js';
 
 export interface FakePageGateway {
   gateway: Gateway;

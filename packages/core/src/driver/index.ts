@@ -17,6 +17,7 @@ export type {
   DriverFactory,
   Message,
   StartOptions,
+  UnreadUpdate,
   WhatsAppDriver,
 } from './types.js';
 export { chatOf } from './chat-of.js';

@@ -145,8 +145,14 @@ export type DriverEvents = {
   /** A reaction was set, changed or removed (empty `reaction`). */
   message_reaction: (update: ReactionUpdate) => void;
   /** A chat's unread counter changed (a message arrived, or it was read here or on the phone). */
-  chat_unread: (update: { chatId: string; unreadCount: number }) => void;
+  chat_unread: (update: UnreadUpdate) => void;
 };
+
+/** A chat's unread counter, as WhatsApp reports it after a change. */
+export interface UnreadUpdate {
+  chatId: string;
+  unreadCount: number;
+}
 
 /** Points at one message. */
 export interface MessageRef {

@@ -72,10 +72,10 @@ export const listMediaOperation = defineOperation({
   },
 });
 
-/** Oldest first: from the stored history once it has caught up, from the browser otherwise. */
+/** Oldest first: from the stored history once it has caught up with this chat (as read_messages), from the browser otherwise. */
 async function recentMessages(context: OperationContext, chatId: string): Promise<Message[]> {
   const history = context.history;
-  if (history?.warm) {
+  if (history?.isCaughtUp(chatId)) {
     await history.flush();
     if (await history.store.getChat(chatId)) return history.store.readMessages(chatId, MEDIA_SCAN_DEPTH);
   }

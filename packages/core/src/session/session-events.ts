@@ -1,4 +1,4 @@
-import type { AckUpdate, Message, MessageRef, ReactionUpdate } from '../driver/index.js';
+import type { AckUpdate, Message, MessageRef, ReactionUpdate, UnreadUpdate } from '../driver/index.js';
 import type { SessionSnapshot, SessionState } from './states.js';
 
 export interface StateChange {
@@ -21,6 +21,5 @@ export type SessionEvents = {
   message_revoked: (update: MessageRef) => void;
   message_edited: (update: { message: Message; previousBody: string }) => void;
   message_reaction: (update: ReactionUpdate) => void;
-  /** A chat's unread counter changed (a message arrived, or it was read here or on the phone). */
-  chat_unread: (update: { chatId: string; unreadCount: number }) => void;
+  chat_unread: (update: UnreadUpdate) => void;
 };

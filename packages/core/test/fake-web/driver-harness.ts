@@ -12,7 +12,7 @@ import type { TypedEmitter } from '../../src/events/typed-emitter.js';
 import { expectNoBrowserUsing } from '../support/e2e-harness.js';
 import { nextEvent } from '../support/next-event.js';
 import { silentLogger } from '../support/silent-logger.js';
-import { fakeChromiumArgs, installFakeWeb } from './install-fake-web.js';
+import { fakePageEnv, installFakeWeb } from './install-fake-web.js';
 
 export interface LinkedDriver {
   driver: WwebjsDriver;
@@ -36,18 +36,10 @@ export function useDriverHarness(): void {
 
 export async function linkedDriver(): Promise<LinkedDriver> {
   const authDir = mkdtempSync(join(tmpdir(), 'wa-driver-'));
-  const cacheDir = join(authDir, 'web-cache');
-  await installFakeWeb(cacheDir);
-  const config = loadConfig({
-    WHATSAPP_AUTH_DIR: authDir,
-    WHATSAPP_WEB_VERSION: 'fake',
-    WHATSAPP_WEB_CACHE_DIR: cacheDir,
-    WHATSAPP_CHROME_EXECUTABLE: '/usr/bin/chromium',
-    WHATSAPP_HEADLESS: 'true',
-  });
+  await installFakeWeb(join(authDir, 'web-cache'));
+  const config = loadConfig(fakePageEnv(authDir));
   const build = realClientBuilder({
     config,
-    extraChromiumArgs: fakeChromiumArgs.filter((arg) => arg.startsWith('--host-resolver-rules')),
     extraClientOptions: { evalOnNewDoc: 'window.__fakeWaConfig = {"autoScanAfterMs":200}' },
   });
   let client: ClientLike | undefined;

@@ -64,3 +64,18 @@ export async function installFakeWeb(cacheDir: string): Promise<{ webVersion: ty
   await writeFile(join(cacheDir, `${FAKE_WEB_VERSION}.html`), await buildFakePage());
   return { webVersion: FAKE_WEB_VERSION };
 }
+
+/**
+ * The settings that point a client at the fake page installed in `<authDir>/web-cache`, in
+ * Debian's Chromium, with every host name resolving to nothing.
+ */
+export function fakePageEnv(authDir: string): Record<string, string> {
+  return {
+    WHATSAPP_AUTH_DIR: authDir,
+    WHATSAPP_WEB_VERSION: FAKE_WEB_VERSION,
+    WHATSAPP_WEB_CACHE_DIR: join(authDir, 'web-cache'),
+    WHATSAPP_CHROME_EXECUTABLE: '/usr/bin/chromium',
+    WHATSAPP_HEADLESS: 'true',
+    WHATSAPP_CHROME_ARGS: JSON.stringify(fakeChromiumArgs.filter((arg) => arg.startsWith('--host-resolver-rules'))),
+  };
+}

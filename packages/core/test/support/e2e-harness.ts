@@ -6,7 +6,7 @@ import { afterEach, expect, vi } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { createWwebjsDriverFactory, realClientBuilder, type ClientLike } from '../../src/drivers/wwebjs/index.js';
 import { Session, type SelfHealingOptions, type SessionState } from '../../src/session/index.js';
-import { fakeChromiumArgs, installFakeWeb } from '../fake-web/install-fake-web.js';
+import { fakePageEnv, installFakeWeb } from '../fake-web/install-fake-web.js';
 import { nextEvent } from './next-event.js';
 import { silentLogger } from './silent-logger.js';
 
@@ -45,20 +45,11 @@ export interface HarnessOptions {
 export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   const authDir = options.authDir ?? mkdtempSync(join(tmpdir(), 'wa-e2e-'));
   if (!options.authDir) dirs.push(authDir);
-  const cacheDir = join(authDir, 'web-cache');
-  if (options.installPage !== false) await installFakeWeb(cacheDir);
-  const config = loadConfig({
-    WHATSAPP_AUTH_DIR: authDir,
-    WHATSAPP_WEB_VERSION: 'fake',
-    WHATSAPP_WEB_CACHE_DIR: cacheDir,
-    WHATSAPP_CHROME_EXECUTABLE: '/usr/bin/chromium',
-    WHATSAPP_HEADLESS: 'true',
-    ...options.env,
-  });
+  if (options.installPage !== false) await installFakeWeb(join(authDir, 'web-cache'));
+  const config = loadConfig({ ...fakePageEnv(authDir), ...options.env });
   const clients: ClientLike[] = [];
   const real = realClientBuilder({
     config,
-    extraChromiumArgs: fakeChromiumArgs.filter((arg) => arg.startsWith('--host-resolver-rules')),
     extraClientOptions: options.pageConfig ? { evalOnNewDoc: `window.__fakeWaConfig = ${JSON.stringify(options.pageConfig)}` } : {},
   });
   const factory = createWwebjsDriverFactory({
