@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { OperationContext } from '@wa/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createMcpServer } from './create-mcp-server.js';
-import { hijack, serveWithTransport } from './hijack.js';
+import { hijack } from './hijack.js';
+import { NodeStreamableHttpTransport } from './transport/node-transport.js';
 
 /**
  * Methods after which an SDK Server holds nothing of the request: its server can answer the next
  * old client. (initialize records the client, logging/setLevel a level per session id,
- * resources/subscribe a subscription: those servers are closed, as before.)
+ * resources/subscribe a subscription: those servers are closed.)
  */
 const REUSABLE_AFTER = new Set([
   'ping',
@@ -25,36 +24,46 @@ const REUSABLE_AFTER = new Set([
 ]);
 /** Idle servers kept per gateway; more than this many concurrent old clients build servers again. */
 const MAX_IDLE_SERVERS = 64;
-const idleServers = new WeakMap<OperationContext, Server[]>();
+
+/** An SDK Server connected to a stateless transport that answers in plain JSON. */
+interface StatelessServer {
+  server: Server;
+  transport: NodeStreamableHttpTransport;
+}
+
+const idleServers = new WeakMap<OperationContext, StatelessServer[]>();
+
+async function connectStatelessServer(context: OperationContext, version: string): Promise<StatelessServer> {
+  const server = createMcpServer(context, version);
+  const transport = new NodeStreamableHttpTransport({ jsonResponses: true });
+  await server.connect(transport);
+  return { server, transport };
+}
 
 /**
  * Old clients POST one JSON-RPC message with `Accept: application/json` only (or none), with or
- * without `initialize` and a session id, and read a plain JSON answer. They are served by a
- * stateless SDK transport made for this one request and closed with the response, so nothing
- * outlives it (a stateful transport in JSON mode keeps one map entry per request). Building an SDK
- * Server per request is most of such a request's cost, so a server whose answer went out in full
- * after a stateless method goes back to a small pool: the SDK lets a server connect to a new
- * transport once the previous one closed.
+ * without `initialize` and a session id, and read a plain JSON answer. Each request is served by
+ * an SDK Server on a stateless transport, one request at a time; building and connecting one is
+ * most of such a request's cost, so a server whose answer went out in full after a stateless
+ * method goes back to a small pool, still connected. Anything else closes it with the response,
+ * so nothing of an old client outlives its request.
  */
 export async function answerLegacyRequest(request: FastifyRequest, reply: FastifyReply, context: OperationContext, version: string): Promise<void> {
   let idle = idleServers.get(context);
   if (!idle) idleServers.set(context, (idle = []));
   const pool = idle;
-  const server = pool.pop() ?? createMcpServer(context, version);
+  const stateless = pool.pop() ?? (await connectStatelessServer(context, version));
   const body = request.body as { method?: unknown } | null | undefined;
-  const reusable = typeof body === 'object' && body !== null && !Array.isArray(body) && REUSABLE_AFTER.has(String(body.method));
-  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-  await server.connect(transport);
-  // The spec transport insists on both media types; this client reads JSON, which is what it gets.
-  request.raw.headers['accept'] = 'application/json, text/event-stream';
+  const method = typeof body === 'object' && body !== null && !Array.isArray(body) ? String(body.method) : undefined;
   // The old service handed out a session id at initialize and accepted it back; keep both habits.
-  const sessionId = isInitializeRequest(request.body) ? randomUUID() : request.headers['mcp-session-id'];
+  const sessionId = method === 'initialize' ? randomUUID() : request.headers['mcp-session-id'];
   if (typeof sessionId === 'string') reply.header('mcp-session-id', sessionId);
   hijack(reply);
-  reply.raw.on('close', () => {
+  reply.raw.once('close', () => {
     // A client that left early may leave a handler running: that server is not reused.
-    const reuse = reusable && reply.raw.writableFinished && pool.length < MAX_IDLE_SERVERS;
-    void transport.close().then(() => (reuse ? void pool.push(server) : server.close()));
+    const reuse = method !== undefined && REUSABLE_AFTER.has(method) && reply.raw.writableFinished && !stateless.transport.closed && pool.length < MAX_IDLE_SERVERS;
+    if (reuse) pool.push(stateless);
+    else void stateless.server.close().catch(() => undefined);
   });
-  await serveWithTransport(transport, request, reply);
+  await stateless.transport.handleRequest(request, reply);
 }

@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { OperationContext } from '@wa/core';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import type { createMcpServer } from './create-mcp-server.js';
 import { notifyStateChanges } from './log-notifications.js';
-import { hijack, serveWithTransport } from './hijack.js';
+import { hijack } from './hijack.js';
 import { sendJsonRpcError } from './json-rpc-error.js';
 import type { answerLegacyRequest } from './legacy-request.js';
 import { SessionRegistry, type McpSessionEntry } from './session-registry.js';
+import type { NodeStreamableHttpTransport } from './transport/node-transport.js';
 
 export const MCP_PATH = '/mcp';
 
 /** What serving a request needs of the MCP SDK, and of the modules of this package built on it. */
 interface McpRuntime {
-  Transport: typeof WebStandardStreamableHTTPServerTransport;
+  Transport: typeof NodeStreamableHttpTransport;
   isInitializeRequest: typeof isInitializeRequest;
   createMcpServer: typeof createMcpServer;
   answerLegacyRequest: typeof answerLegacyRequest;
@@ -30,14 +30,14 @@ function runtimeLoader(): () => McpRuntime | Promise<McpRuntime> {
   let loading: Promise<McpRuntime> | undefined;
   const load = (): Promise<McpRuntime> =>
     (loading ??= Promise.all([
-      import('@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'),
+      import('./transport/node-transport.js'),
       import('@modelcontextprotocol/sdk/types.js'),
       import('./create-mcp-server.js'),
       import('./legacy-request.js'),
     ]).then(
       ([transport, types, servers, legacy]) =>
         (runtime = {
-          Transport: transport.WebStandardStreamableHTTPServerTransport,
+          Transport: transport.NodeStreamableHttpTransport,
           isInitializeRequest: types.isInitializeRequest,
           createMcpServer: servers.createMcpServer,
           answerLegacyRequest: legacy.answerLegacyRequest,
@@ -86,7 +86,7 @@ export const mcpPlugin: FastifyPluginAsync<McpPluginOptions> = async (app, optio
       return;
     }
     const server = mcp.createMcpServer(context, version);
-    const transport: WebStandardStreamableHTTPServerTransport = new mcp.Transport({
+    const transport = new mcp.Transport({
       sessionIdGenerator: randomUUID,
       onsessioninitialized: (id) => {
         const entry = registry.add({ id, server, transport });
@@ -101,12 +101,12 @@ export const mcpPlugin: FastifyPluginAsync<McpPluginOptions> = async (app, optio
     };
     transport.onerror = (error) => request.log.debug({ err: error }, 'MCP transport error');
     await server.connect(transport);
-    await serveWithTransport(transport, request, reply);
+    await transport.handleRequest(request, reply);
   }
 
   async function forward(entry: McpSessionEntry, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     reply.raw.on('close', registry.use(entry));
-    await serveWithTransport(entry.transport, request, reply);
+    await entry.transport.handleRequest(request, reply);
   }
 
   async function handle(request: FastifyRequest, reply: FastifyReply): Promise<void> {

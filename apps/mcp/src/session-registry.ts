@@ -1,11 +1,11 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import type { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import type { NodeStreamableHttpTransport } from './transport/node-transport.js';
 import type { FastifyBaseLogger } from 'fastify';
 
 export interface McpSessionEntry {
   id: string;
   server: Server;
-  transport: WebStandardStreamableHTTPServerTransport;
+  transport: NodeStreamableHttpTransport;
   lastSeen: number;
   /** Requests being answered plus open GET streams: a busy session is never swept. */
   open: number;
