@@ -12,6 +12,7 @@ import { requireToken } from './http/bearer-auth.js';
 import { allowListedOrigins, answerPreflights } from './http/cors.js';
 import { answerErrorsInOneShape } from './http/error-handler.js';
 import { frameworkErrorHandler } from './http/framework-errors.js';
+import { drainConnectionsOnClose } from './http/drain-connections.js';
 import { checkHostAndOrigin } from './http/host-origin-check.js';
 import { acceptJsonBodiesOnly } from './http/json-bodies.js';
 import { answerUnknownRoutes } from './http/not-found.js';
@@ -74,6 +75,7 @@ export async function buildServer(options: BuildServerOptions): Promise<Gateway>
   answerErrorsInOneShape(app);
   answerUnknownRoutes(app);
   await answerPreflights(app, config.security.allowedOrigins);
+  drainConnectionsOnClose(app);
 
   const history = await openHistory(app, config, session, events, logger);
   if (history) context.history = history;
