@@ -43,6 +43,8 @@ export interface OperationRoute {
   longPoll?: boolean;
   /** Carries a file: the body may be as large as the media limit, as JSON (base64) or multipart/form-data. */
   upload?: boolean;
+  /** Polled often and usually answers what it answered last time: the last JSON text is sent again while the result is equal. */
+  repeatsItself?: boolean;
 }
 
 const SESSION_ERRORS: ErrorStatus[] = [400, 502, 503, 504];
@@ -65,7 +67,7 @@ const RICH_MESSAGING_ROUTES: readonly OperationRoute[] = [
 
 /** The old service's routes, each bound to one catalog operation. Paths are the wire contract. */
 export const OPERATION_ROUTES: readonly OperationRoute[] = [
-  { method: 'GET', url: '/api/status', operation: statusOperation, input: 'none', errors: [] },
+  { method: 'GET', url: '/api/status', operation: statusOperation, input: 'none', errors: [], repeatsItself: true },
   { method: 'POST', url: '/api/auth/start', operation: startAuthOperation, input: 'none', errors: [502, 503, 504] },
   { method: 'POST', url: '/api/pairing-code', operation: pairingCodeOperation, input: 'body', errors: SESSION_ERRORS },
   { method: 'POST', url: '/api/send', operation: sendMessageOperation, input: 'body', errors: [...SESSION_ERRORS, 404] },

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { runOperation, statusOperation, type GatewayConfig, type OperationContext } from '@wa/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HealthSchema, LivenessSchema, SERVICE_NAME } from '../schemas.js';
+import { lastBodySender } from './last-body.js';
 
 export interface HealthRoutesOptions {
   config: Readonly<GatewayConfig>;
@@ -27,7 +29,14 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = asyn
       200: { ...HealthSchema, description: 'The service is up.', examples: [{ ok: true, name: SERVICE_NAME, mcp: 'http://127.0.0.1:8790/mcp', status: statusOperation.example.output }] },
     },
   };
-  const health = async () => ({ ok: true as const, name: SERVICE_NAME as typeof SERVICE_NAME, mcp: mcpUrl(), status: await runOperation(statusOperation, context, {}) });
+  // Probes poll these: the JSON text is sent again while the answer is unchanged (see lastBodySender).
+  const health = () => {
+    const sendLastBody = lastBodySender();
+    return (_request: FastifyRequest, reply: FastifyReply) =>
+      runOperation(statusOperation, context, {}).then((status) => {
+        sendLastBody(reply, { ok: true, name: SERVICE_NAME, mcp: mcpUrl(), status });
+      });
+  };
   app.get(
     '/livez',
     {
@@ -41,6 +50,6 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = asyn
     },
     async () => ({ ok: true as const }),
   );
-  app.get('/', { schema: { ...schema, operationId: 'root' } }, health);
-  app.get('/health', { schema: { ...schema, operationId: 'health' } }, health);
+  app.get('/', { schema: { ...schema, operationId: 'root' } }, health());
+  app.get('/health', { schema: { ...schema, operationId: 'health' } }, health());
 };

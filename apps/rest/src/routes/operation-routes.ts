@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { runOperation, type OperationContext } from '@wa/core';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { preferredWaitMs } from '../prefer-wait.js';
 import { OPERATION_ROUTES, type OperationRoute } from '../route-table.js';
 import { errorResponseSchemas } from '../schemas.js';
+import { lastBodySender } from './last-body.js';
 import { FILE_FIELD, multipartInput } from './multipart-input.js';
 
 export interface OperationRoutesOptions {
@@ -75,31 +76,36 @@ export const operationRoutes: FastifyPluginAsyncTypebox<OperationRoutesOptions> 
 };
 
 function addRoute(app: FastifyInstance, route: OperationRoute, context: OperationContext, bodyLimit?: number): void {
+  const sendLastBody = route.repeatsItself ? lastBodySender() : null;
   app.route({
     method: route.method,
     url: route.url,
     schema: routeSchema(route),
     validatorCompiler: prepareInput(route.operation.input),
     ...(bodyLimit === undefined ? {} : { bodyLimit }),
-    handler: async (request, reply) => {
-      const input = request.isMultipart?.()
-        ? await multipartInput(request, context.config.media.maxBytes)
-        : route.input === 'body'
-          ? (request.body ?? {})
-          : route.input === 'query'
-            ? request.query
-            : {};
-      const waitMs = preferredWaitMs(request.headers.prefer);
-      let routeContext = waitMs === undefined ? context : { ...context, waitMs };
-      if (route.longPoll || route.upload) {
-        // A client that hangs up ends the wait (or the media download) instead of leaving work behind.
-        const gone = new AbortController();
-        reply.raw.once('close', () => {
-          if (!reply.sent) gone.abort();
-        });
-        routeContext = { ...routeContext, signal: gone.signal };
-      }
-      return runOperation(route.operation, routeContext, input);
+    // Not `async`: the operation's promise is handed to Fastify as it is, without one more around it.
+    handler: (request, reply) => {
+      if (request.isMultipart?.()) return multipartInput(request, context.config.media.maxBytes).then((input) => run(route, context, request, reply, input));
+      const input = route.input === 'body' ? (request.body ?? {}) : route.input === 'query' ? request.query : {};
+      const result = run(route, context, request, reply, input);
+      if (!sendLastBody) return result;
+      return result.then((value) => {
+        sendLastBody(reply, value);
+      });
     },
   });
+}
+
+function run(route: OperationRoute, context: OperationContext, request: FastifyRequest, reply: FastifyReply, input: unknown): Promise<unknown> {
+  const waitMs = preferredWaitMs(request.headers.prefer);
+  let routeContext = waitMs === undefined ? context : { ...context, waitMs };
+  if (route.longPoll || route.upload) {
+    // A client that hangs up ends the wait (or the media download) instead of leaving work behind.
+    const gone = new AbortController();
+    reply.raw.once('close', () => {
+      if (!reply.sent) gone.abort();
+    });
+    routeContext = { ...routeContext, signal: gone.signal };
+  }
+  return runOperation(route.operation, routeContext, input);
 }

@@ -1,6 +1,59 @@
+import type { GatewayConfig } from '../config/index.js';
+import type { Session, SessionSnapshot } from '../session/index.js';
 import { toStatus } from './mappers.js';
 import { defineOperation } from './operation.js';
-import { EXAMPLE_STATUS, NoInputSchema, StatusSchema } from './schemas.js';
+import { EXAMPLE_STATUS, NoInputSchema, StatusSchema, type Status } from './schemas.js';
+
+interface LastStatus {
+  snapshot: SessionSnapshot;
+  config: Readonly<GatewayConfig>;
+  status: Status;
+}
+
+/** Per session: the last status and the snapshot it was made from. */
+const lastStatuses = new WeakMap<Session, LastStatus>();
+
+/** Equal values, or plain objects whose own fields are equal values (a snapshot's fields nest one level). */
+function sameField(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in left) {
+    if (left[key] !== right[key]) return false;
+    count++;
+  }
+  for (const _key in right) count--;
+  return count === 0;
+}
+
+function sameSnapshot(a: SessionSnapshot, b: SessionSnapshot): boolean {
+  let count = 0;
+  for (const key in a) {
+    if (!sameField(a[key as keyof SessionSnapshot], b[key as keyof SessionSnapshot])) return false;
+    count++;
+  }
+  for (const _key in b) count--;
+  return count === 0;
+}
+
+/**
+ * The status is a pure function of the session's snapshot and the config, and it changes only
+ * when the session does, while scripts and probes poll it many times a second. The last one is
+ * kept per session and answered again, the same frozen object, while the snapshot is unchanged:
+ * no `toStatus` and date formatting per call, and a transport can tell an unchanged status by
+ * identity (REST sends the JSON text it made last time).
+ */
+function currentStatus(session: Session, config: Readonly<GatewayConfig>): Status {
+  const snapshot = session.snapshot();
+  const last = lastStatuses.get(session);
+  if (last !== undefined && last.config === config && sameSnapshot(last.snapshot, snapshot)) return last.status;
+  const status = toStatus(snapshot, config);
+  if (status.account) Object.freeze(status.account);
+  lastStatuses.set(session, { snapshot, config, status: Object.freeze(status) });
+  return status;
+}
 
 export const statusOperation = defineOperation({
   name: 'status',
@@ -12,5 +65,6 @@ export const statusOperation = defineOperation({
   output: StatusSchema,
   hints: { readOnly: true, destructive: false, idempotent: true, openWorld: false },
   example: { input: {}, output: EXAMPLE_STATUS },
-  handler: async ({ session, config }) => toStatus(session.snapshot(), config),
+  // The answer is frozen and shared by every caller until the session changes.
+  handler: async ({ session, config }) => currentStatus(session, config),
 });
