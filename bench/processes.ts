@@ -46,8 +46,8 @@ export function freePort(): Promise<number> {
 }
 
 /** Node arguments that run the gateway's real entry point, compiled or from source. */
-export function gatewayEntryArgs(entry: BenchConfig['serverEntry']): string[] {
-  if (entry === 'dist') return [join(REPO_ROOT, 'apps/server/dist/main.js')];
+export function gatewayEntryArgs(entry: BenchConfig['serverEntry'], root = REPO_ROOT): string[] {
+  if (entry === 'dist') return [join(root, 'apps/server/dist/main.js')];
   return ['--conditions=@wa/source', '--import', 'tsx', join(REPO_ROOT, 'apps/server/src/main.ts')];
 }
 
@@ -150,6 +150,8 @@ async function spawnProbed(options: SpawnProbedOptions): Promise<ServerProcess> 
 
 export interface GatewayStart {
   entry: BenchConfig['serverEntry'];
+  /** Another built checkout of the repo to run the gateway of (`bench/compare.ts`); this one by default. */
+  root?: string;
   env?: Record<string, string>;
   nodeArgs?: string[];
 }
@@ -161,7 +163,7 @@ export async function startGatewayProcess(options: GatewayStart): Promise<Server
   return spawnProbed({
     name: 'gateway',
     nodeArgs: options.nodeArgs ?? [],
-    scriptArgs: gatewayEntryArgs(options.entry),
+    scriptArgs: gatewayEntryArgs(options.entry, options.root),
     env: gatewayEnv(port, authDir.path, options.env),
     port,
     readyPath: '/api/status',

@@ -19,6 +19,8 @@ pnpm bench -- --quick            # about 1.5 minutes, 1,000 sessions and shorter
 pnpm bench -- --profile mcp_session   # V8 CPU profile of the gateway under one case: self time by package and top frames,
                                       # with and without the write system calls (cases: status, health, send, mcp_session,
                                       # mcp_legacy; add --log-level warn, --seconds N, --connections N, --keep-profile DIR)
+pnpm bench:compare --rounds 5 /tmp/before .   # paired runs of built checkouts (a change's before and after):
+                                              # server CPU per request and req/s, medians (see bench/compare.ts)
 \`\`\`
 
 \`pnpm bench\` runs \`pnpm run build\` and then \`node --import tsx bench/run.ts\`: the servers are the
