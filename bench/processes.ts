@@ -48,7 +48,7 @@ export function freePort(): Promise<number> {
 /** Node arguments that run the gateway's real entry point, compiled or from source. */
 export function gatewayEntryArgs(entry: BenchConfig['serverEntry'], root = REPO_ROOT): string[] {
   if (entry === 'dist') return [join(root, 'apps/server/dist/main.js')];
-  return ['--conditions=@wa/source', '--import', 'tsx', join(REPO_ROOT, 'apps/server/src/main.ts')];
+  return ['--conditions=@wa/source', '--import', 'tsx', join(root, 'apps/server/src/main.ts')];
 }
 
 /** Environment of a sandbox gateway on `port` with a fresh auth dir. */
