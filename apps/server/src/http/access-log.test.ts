@@ -17,7 +17,7 @@ interface Line {
   [key: string]: unknown;
 }
 
-async function gatewayLike(level: 'info' | 'debug') {
+async function gatewayLike(level: 'warn' | 'info' | 'debug') {
   const lines: Line[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -68,6 +68,16 @@ describe('the access log', () => {
     expect(requests[1]).toMatchObject({ url: '/hijacked', status: 202 });
     expect(JSON.stringify(gateway.lines)).not.toContain('15551234567');
     expect(gateway.lines.some((line) => line.msg === 'incoming request' || line.msg === 'request completed')).toBe(false);
+  });
+
+  it('writes no access line below info, and still logs failures', async () => {
+    const gateway = await gatewayLike('warn');
+    close = () => gateway.app.close();
+    expect((await fetch(`${gateway.base}/quiet`)).status).toBe(200);
+    expect((await fetch(`${gateway.base}/fails`)).status).toBe(500);
+    await gateway.app.close();
+    expect(gateway.lines.filter((line) => line.msg === 'request')).toEqual([]);
+    expect(gateway.lines.some((line) => line.level >= 40 && line.reqId !== undefined)).toBe(true);
   });
 
   it('builds a request logger only for requests that log through it, with the request id of their access line', async () => {

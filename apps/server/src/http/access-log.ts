@@ -32,6 +32,8 @@ export class AccessLog extends LogController {
       super.requestCompleted(error, request, reply);
       return;
     }
+    // Below info (WHATSAPP_LOG_LEVEL=warn), not even the fields are gathered.
+    if (!this.#lines.isLevelEnabled('info')) return;
     this.#lines.info(
       {
         reqId: request.id,
