@@ -25,6 +25,9 @@ const REUSABLE_AFTER = new Set([
 /** Idle servers kept per gateway; more than this many concurrent old clients build servers again. */
 const MAX_IDLE_SERVERS = 64;
 
+/** A session id sent back as it came: visible ASCII, not too long (ours are UUIDs); anything else is not echoed. */
+const ECHOABLE_SESSION_ID = /^[\x21-\x7e]{1,128}$/;
+
 /** An SDK Server connected to a stateless transport that answers in plain JSON. */
 interface StatelessServer {
   server: Server;
@@ -57,7 +60,7 @@ export async function answerLegacyRequest(request: FastifyRequest, reply: Fastif
   const method = typeof body === 'object' && body !== null && !Array.isArray(body) ? String(body.method) : undefined;
   // The old service handed out a session id at initialize and accepted it back; keep both habits.
   const sessionId = method === 'initialize' ? randomUUID() : request.headers['mcp-session-id'];
-  if (typeof sessionId === 'string') reply.header('mcp-session-id', sessionId);
+  if (typeof sessionId === 'string' && ECHOABLE_SESSION_ID.test(sessionId)) reply.header('mcp-session-id', sessionId);
   hijack(reply);
   reply.raw.once('close', () => {
     // A client that left early may leave a handler running: that server is not reused.

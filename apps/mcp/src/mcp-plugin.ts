@@ -81,13 +81,11 @@ export const mcpPlugin: FastifyPluginAsync<McpPluginOptions> = async (app, optio
   app.addHook('preClose', async () => registry.closeAll());
 
   async function openSession(mcp: McpRuntime, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    if (!(await registry.reserve())) {
-      sendJsonRpcError(reply, 503, -32000, 'Too many MCP sessions are busy; retry shortly.');
-      return;
-    }
     const server = mcp.createMcpServer(context, version);
     const transport = new mcp.Transport({
       sessionIdGenerator: randomUUID,
+      // Asked only once the initialize passed the transport's checks: a refused one evicts nothing.
+      admitSession: () => registry.admit(),
       onsessioninitialized: (id) => {
         const entry = registry.add({ id, server, transport });
         const release = registry.use(entry);
@@ -102,6 +100,8 @@ export const mcpPlugin: FastifyPluginAsync<McpPluginOptions> = async (app, optio
     transport.onerror = (error) => request.log.debug({ err: error }, 'MCP transport error');
     await server.connect(transport);
     await transport.handleRequest(request, reply);
+    // Refused (not acceptable, not valid JSON-RPC, no room): no session opened, so its server goes.
+    if (transport.sessionId === undefined) await server.close();
   }
 
   async function forward(entry: McpSessionEntry, request: FastifyRequest, reply: FastifyReply): Promise<void> {

@@ -37,18 +37,35 @@ describe('SessionRegistry', () => {
     await registry.closeAll();
   });
 
-  it('makes room by evicting the least recently used idle session, and refuses when all are busy', async () => {
+  it('makes room at once by evicting the least recently used idle session, and refuses when all are busy', async () => {
     let now = 0;
     const registry = new SessionRegistry({ idleMs: 60_000, maxSessions: 2, sweepEveryMs: 60_000, logger, now: () => now });
-    const a = registry.add(fakeEntry('a').entry);
+    const a = fakeEntry('a');
+    registry.add(a.entry);
     now = 10;
     const b = registry.add(fakeEntry('b').entry);
-    expect(await registry.reserve()).toBe(true);
+    expect(registry.admit()).toBe(true);
+    // Forgotten before admit returns: the next initialize already sees the room taken.
     expect(registry.get('a')).toBeUndefined();
+    expect(registry.size).toBe(1);
+    await vi.waitFor(() => expect(a.closed).toEqual({ transport: 1, server: 1 }));
     registry.use(b);
     registry.use(registry.add(fakeEntry('c').entry));
-    expect(await registry.reserve()).toBe(false);
-    expect(a.id).toBe('a');
+    expect(registry.admit()).toBe(false);
+    expect(registry.size).toBe(2);
+    await registry.closeAll();
+  });
+
+  it('sweeps sessions idle past the limit before evicting a recent one', async () => {
+    let now = 0;
+    const registry = new SessionRegistry({ idleMs: 1000, maxSessions: 2, sweepEveryMs: 60_000, logger, now: () => now });
+    registry.add(fakeEntry('old').entry);
+    now = 1500;
+    registry.add(fakeEntry('recent').entry);
+    now = 1600;
+    expect(registry.admit()).toBe(true);
+    expect(registry.get('old')).toBeUndefined();
+    expect(registry.get('recent')).toBeDefined();
     await registry.closeAll();
   });
 

@@ -45,10 +45,15 @@ export class SessionRegistry {
     return this.#sessions.get(id);
   }
 
-  /** Makes room for one more session; false when every session is busy. */
-  async reserve(): Promise<boolean> {
+  /**
+   * Makes room for one more session, at once: sessions idle past `idleMs`, else the least recently
+   * used idle one, are forgotten now and closed in the background. False when every session is
+   * busy. Synchronous, so that the session admitted is added before any other initialize is
+   * looked at: concurrent initializes cannot pass the limit together.
+   */
+  admit(): boolean {
     if (this.#sessions.size < this.#options.maxSessions) return true;
-    await this.sweep();
+    void this.sweep();
     if (this.#sessions.size < this.#options.maxSessions) return true;
     let oldest: McpSessionEntry | undefined;
     for (const entry of this.#sessions.values()) {
@@ -56,7 +61,7 @@ export class SessionRegistry {
     }
     if (!oldest) return false;
     this.#options.logger.info({ mcp_session: oldest.id }, 'MCP session evicted to make room');
-    await this.#close(oldest);
+    void this.#close(oldest);
     return true;
   }
 
@@ -99,6 +104,7 @@ export class SessionRegistry {
     await Promise.all([...this.#sessions.values()].map((entry) => this.#close(entry)));
   }
 
+  /** Forgets the session before its first await (`admit` counts on it), then closes it. */
   async #close(entry: McpSessionEntry): Promise<void> {
     this.#sessions.delete(entry.id);
     try {

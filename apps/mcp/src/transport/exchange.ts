@@ -51,6 +51,14 @@ export class Exchange {
     return true;
   }
 
+  /** One of the requests was cancelled by its client: it gets no answer; returns true once the exchange is complete. */
+  cancel(): boolean {
+    this.#waiting -= 1;
+    if (this.#waiting > 0) return false;
+    this.#finish();
+    return true;
+  }
+
   /** The response closed (the client went away, or the answer is complete). */
   closed(): void {
     this.#stopKeepAlive?.();
@@ -71,8 +79,14 @@ export class Exchange {
       res.end();
       return;
     }
-    const answers = this.#ids.map((id) => this.#answers!.get(id));
-    const body = JSON.stringify(answers.length === 1 ? answers[0] : answers);
+    const answers = this.#ids.flatMap((id) => this.#answers!.get(id) ?? []);
+    if (answers.length === 0) {
+      // Every request was cancelled: nothing to answer, as for notifications.
+      writeHead(this.#reply, 202, {});
+      res.end();
+      return;
+    }
+    const body = JSON.stringify(this.#ids.length === 1 ? answers[0] : answers);
     const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
     if (this.#sessionId !== undefined) headers['mcp-session-id'] = this.#sessionId;
     writeHead(this.#reply, 200, headers);

@@ -1,6 +1,6 @@
 import { isJsonContentType } from '@modelcontextprotocol/sdk/shared/mediaType.js';
 import { MAX_BATCH_SIZE } from '@modelcontextprotocol/sdk/server/requestBody.js';
-import { JSONRPCMessageSchema, type JSONRPCMessage, type JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
+import { JSONRPCMessageSchema, type JSONRPCMessage, type JSONRPCRequest, type RequestId } from '@modelcontextprotocol/sdk/types.js';
 
 /** A POST the transport refuses before any message reaches the server: HTTP status, JSON-RPC code, message. */
 export interface Refusal {
@@ -38,4 +38,11 @@ export function isRequest(message: JSONRPCMessage): message is JSONRPCRequest {
 /** A response or an error answer from the server. */
 export function isAnswer(message: JSONRPCMessage): boolean {
   return 'result' in message || 'error' in message;
+}
+
+/** The request a `notifications/cancelled` message cancels, if the message is one. */
+export function cancelledRequestId(message: JSONRPCMessage): RequestId | undefined {
+  if (!('method' in message) || message.method !== 'notifications/cancelled' || 'id' in message) return undefined;
+  const requestId = (message.params as { requestId?: unknown } | undefined)?.requestId;
+  return typeof requestId === 'string' || typeof requestId === 'number' ? requestId : undefined;
 }

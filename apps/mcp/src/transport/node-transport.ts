@@ -4,12 +4,18 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { writeHead } from '../hijack.js';
 import { sendJsonRpcError } from '../json-rpc-error.js';
 import { Exchange } from './exchange.js';
-import { incomingMessages, isAnswer, isRequest, refusal, type Refusal } from './incoming-messages.js';
+import { cancelledRequestId, incomingMessages, isAnswer, isRequest, refusal, type Refusal } from './incoming-messages.js';
 import { keepAlive, sseEvent, startSse } from './sse.js';
 
 export interface NodeTransportOptions {
   /** Stateful transports hand out a session id at initialize; without it the transport is stateless. */
   sessionIdGenerator?: () => string;
+  /**
+   * Asked once an initialize passed every check, before a session id is handed out: false refuses
+   * it (503, no session). The gateway's session limit; it must decide at once, so that concurrent
+   * initializes cannot pass the limit together.
+   */
+  admitSession?: () => boolean;
   /** Called once the session id exists, before the initialize request reaches the server. */
   onsessioninitialized?: (sessionId: string) => void;
   /** Answer requests with one JSON body instead of an SSE stream (old clients), without asking for both in Accept. */
@@ -78,6 +84,7 @@ export class NodeStreamableHttpTransport implements Transport {
     if (initialize) {
       if (this.#initialized && this.sessionId !== undefined) return this.#refuse(reply, refusal(400, -32600, 'Invalid Request: Server already initialized'));
       if (messages.length > 1) return this.#refuse(reply, refusal(400, -32600, 'Invalid Request: Only one initialization request is allowed'));
+      if (this.#options.admitSession?.() === false) return this.#refuse(reply, refusal(503, -32000, 'Too many MCP sessions are busy; retry shortly.'));
       this.sessionId = this.#options.sessionIdGenerator?.();
       this.#initialized = true;
       if (this.sessionId !== undefined) this.#options.onsessioninitialized?.(this.sessionId);
@@ -93,7 +100,7 @@ export class NodeStreamableHttpTransport implements Transport {
     if (ids.length === 0) {
       writeHead(reply, 202, {});
       reply.raw.end();
-      for (const message of messages) this.onmessage?.(message, extra);
+      this.#dispatch(messages, extra);
       return;
     }
     if (ids.some((id, index) => this.#waiting.has(id) || ids.indexOf(id) !== index)) {
@@ -104,7 +111,30 @@ export class NodeStreamableHttpTransport implements Transport {
     // A client that goes away does not cancel its requests (the spec says so: a message may be
     // on its way); their ids stay taken until their answers come, and those are dropped.
     reply.raw.once('close', () => exchange.closed());
-    for (const message of messages) this.onmessage?.(message, extra);
+    this.#dispatch(messages, extra);
+  }
+
+  #dispatch(messages: JSONRPCMessage[], extra: MessageExtraInfo): void {
+    for (const message of messages) {
+      this.onmessage?.(message, extra);
+      const cancelled = cancelledRequestId(message);
+      if (cancelled !== undefined) this.#forgetCancelled(cancelled);
+    }
+  }
+
+  /**
+   * The SDK's server answers nothing to a request its client cancelled. Once the cancellation went
+   * through (after the microtasks it started: an answer already on its way still goes out), the
+   * request stops holding its POST and its id: the POST ends when nothing else of it is pending,
+   * and the id may be used again.
+   */
+  #forgetCancelled(id: RequestId): void {
+    setImmediate(() => {
+      const exchange = this.#waiting.get(id);
+      if (!exchange) return;
+      this.#waiting.delete(id);
+      exchange.cancel();
+    });
   }
 
   async #get(request: FastifyRequest, reply: FastifyReply): Promise<void> {

@@ -26,6 +26,17 @@ describe('old plain-JSON MCP clients', () => {
     expect(await response.json()).toMatchObject({ jsonrpc: '2.0', id: 1, result: { protocolVersion: '2024-11-05', serverInfo: { name: 'whatsapp-mcp-api' } } });
   });
 
+  it('get their session id back as they sent it, unless it is not a plausible id', async () => {
+    const call = { jsonrpc: '2.0', id: 'e', method: 'ping' };
+    const echoed = await legacyPost(running.base, call, { 'mcp-session-id': 'whatever-the-old-server-said' });
+    expect(echoed.headers.get('mcp-session-id')).toBe('whatever-the-old-server-said');
+    for (const sessionId of ['x'.repeat(129), 'two words']) {
+      const response = await legacyPost(running.base, call, { 'mcp-session-id': sessionId });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('mcp-session-id')).toBeNull();
+    }
+  });
+
   it('answer notifications/initialized with 202 and an empty body', async () => {
     const response = await legacyPost(running.base, { jsonrpc: '2.0', method: 'notifications/initialized' });
     expect(response.status).toBe(202);

@@ -100,6 +100,22 @@ describe('the Streamable HTTP transport over a real socket', () => {
     expect(answer[0]).toMatchObject({ id: 5, result: { structuredContent: { events: [] } } });
   });
 
+  it('ends the POST of a request its client cancelled, without an answer, and frees its id', { timeout: 15_000 }, async () => {
+    const first = await post({ jsonrpc: '2.0', id: 'cursor', method: 'tools/call', params: { name: 'whatsapp_get_updates', arguments: {} } });
+    const { cursor } = sseMessages(await first.text())[0].result.structuredContent;
+    // A wait longer than this test may take: only the cancellation can end this POST in time.
+    const waiting = post({ jsonrpc: '2.0', id: 9, method: 'tools/call', params: { name: 'whatsapp_get_updates', arguments: { cursor, wait_seconds: 25, types: 'message.received' } } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const cancel = await post({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 9, reason: 'the user gave up' } });
+    expect(cancel.status).toBe(202);
+    const cancelled = await waiting;
+    expect(cancelled.status).toBe(200);
+    expect(sseMessages(await cancelled.text())).toEqual([]);
+    const reused = await post(statusCall(9));
+    expect(sseMessages(await reused.text())[0]).toMatchObject({ id: 9, result: { structuredContent: { state: 'stopped' } } });
+    expect(running.gateway.mcpSessions.get(sessionHeaders['mcp-session-id']!)?.open).toBe(0);
+  });
+
   it('survives a client that hangs up during a call: the call is not cancelled, its id stays taken until it ends', async () => {
     const first = await post({ jsonrpc: '2.0', id: 'cursor', method: 'tools/call', params: { name: 'whatsapp_get_updates', arguments: {} } });
     const { cursor } = sseMessages(await first.text())[0].result.structuredContent;
