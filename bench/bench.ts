@@ -15,7 +15,7 @@ export function describeMachine(): MachineInfo {
 }
 
 /** POST /api/auth/start and wait for `ready`: the sandbox links itself after WHATSAPP_SANDBOX_LINK_DELAY_MS. */
-async function linkSandbox(base: string): Promise<string> {
+export async function linkSandbox(base: string): Promise<string> {
   const start = await request(`${base}/api/auth/start`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   if (start.status !== 200) throw new Error(`POST /api/auth/start answered ${start.status}: ${start.text}`);
   for (let i = 0; i < 200; i++) {

@@ -6,10 +6,12 @@
  */
 import { resolve } from 'node:path';
 import type { BenchConfig, CaseName } from './config.js';
-import { request, sleep } from './http.js';
+import { linkSandbox } from './bench.js';
+import { request } from './http.js';
 import { BASELINE_REQUEST, gatewayRequest, runLoad } from './load.js';
 import { openSession } from './mcp-client.js';
 import { startBaselineProcess, startGatewayProcess, type ServerProcess } from './processes.js';
+import { median } from './startup.js';
 import type { RunStats } from './types.js';
 
 /** The cases a comparison can run: each needs one gateway (the `warn` gateway of `status_quiet` is the bench's own). */
@@ -47,25 +49,10 @@ interface Gateway {
   sessionId: string | undefined;
 }
 
-export function median(numbers: number[]): number {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-async function link(base: string): Promise<void> {
-  await request(`${base}/api/auth/start`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  for (let i = 0; i < 200; i++) {
-    if ((JSON.parse((await request(`${base}/api/status`)).text) as { state?: string }).state === 'ready') return;
-    await sleep(25);
-  }
-  throw new Error(`${base}: the sandbox session did not become ready`);
-}
-
 async function startGateway(root: string, options: CompareOptions): Promise<Gateway> {
   const server = await startGatewayProcess({ entry: options.entry, root });
   try {
-    await link(server.base);
+    await linkSandbox(server.base);
     return { root, server, sessionId: options.cases.includes('mcp_session') ? await openSession(server.base) : undefined };
   } catch (error) {
     await server.stop();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareCheckouts, formatComparison, median, type CompareOptions } from '../../../bench/compare-checkouts.js';
+import { compareCheckouts, formatComparison, type CompareOptions } from '../../../bench/compare-checkouts.js';
 import { REPO_ROOT } from '../../../bench/processes.js';
+import { median } from '../../../bench/startup.js';
 
 describe('pnpm bench:compare on a tiny run', () => {
   it('takes the median of an odd and an even number of runs', () => {

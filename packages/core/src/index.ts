@@ -83,5 +83,6 @@ export { DEFAULT_HISTORY_OPTIONS, History } from './store/index.js';
 export type { HistoryOptions, MessageContext, MessageDirection, MessageStore, SearchHit, SearchPage, SearchQuery, StoredMessage } from './store/index.js';
 export type { PairingCodeOutcome, SessionEvents, SessionSnapshot, SessionState, StateChange } from './session/index.js';
 export { normalizeChatId, normalizePhoneNumber } from './util/phone-number.js';
+export { sameJson } from './util/same-json.js';
 export { loadMediaInput, mediaTooLarge } from './media/index.js';
 export type { FetchMediaOptions, FetchedMedia, MediaFetcher, MediaInput } from './media/index.js';

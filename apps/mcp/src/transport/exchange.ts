@@ -41,22 +41,22 @@ export class Exchange {
     if (!this.#answers && !this.gone) this.#reply.raw.write(sseEvent(message));
   }
 
-  /** The answer to one of the requests; returns true once the exchange is complete. */
-  answer(id: RequestId, message: JSONRPCMessage): boolean {
+  /** The answer to one of the requests. */
+  answer(id: RequestId, message: JSONRPCMessage): void {
     if (this.#answers) this.#answers.set(id, message);
     else this.write(message);
-    this.#waiting -= 1;
-    if (this.#waiting > 0) return false;
-    this.#finish();
-    return true;
+    this.#settleOne();
   }
 
-  /** One of the requests was cancelled by its client: it gets no answer; returns true once the exchange is complete. */
-  cancel(): boolean {
+  /** One of the requests was cancelled by its client: it gets no answer. */
+  cancel(): void {
+    this.#settleOne();
+  }
+
+  /** One request fewer to wait for; the last one finishes the exchange. */
+  #settleOne(): void {
     this.#waiting -= 1;
-    if (this.#waiting > 0) return false;
-    this.#finish();
-    return true;
+    if (this.#waiting === 0) this.#finish();
   }
 
   /** The response closed (the client went away, or the answer is complete). */

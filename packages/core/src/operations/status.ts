@@ -1,5 +1,6 @@
 import type { GatewayConfig } from '../config/index.js';
 import type { Session, SessionSnapshot } from '../session/index.js';
+import { sameJson } from '../util/same-json.js';
 import { toStatus } from './mappers.js';
 import { defineOperation } from './operation.js';
 import { EXAMPLE_STATUS, NoInputSchema, StatusSchema, type Status } from './schemas.js';
@@ -13,31 +14,6 @@ interface LastStatus {
 /** Per session: the last status and the snapshot it was made from. */
 const lastStatuses = new WeakMap<Session, LastStatus>();
 
-/** Equal values, or plain objects whose own fields are equal values (a snapshot's fields nest one level). */
-function sameField(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  let count = 0;
-  for (const key in left) {
-    if (left[key] !== right[key]) return false;
-    count++;
-  }
-  for (const _key in right) count--;
-  return count === 0;
-}
-
-function sameSnapshot(a: SessionSnapshot, b: SessionSnapshot): boolean {
-  let count = 0;
-  for (const key in a) {
-    if (!sameField(a[key as keyof SessionSnapshot], b[key as keyof SessionSnapshot])) return false;
-    count++;
-  }
-  for (const _key in b) count--;
-  return count === 0;
-}
-
 /**
  * The status is a pure function of the session's snapshot and the config, and it changes only
  * when the session does, while scripts and probes poll it many times a second. The last one is
@@ -48,7 +24,7 @@ function sameSnapshot(a: SessionSnapshot, b: SessionSnapshot): boolean {
 function currentStatus(session: Session, config: Readonly<GatewayConfig>): Status {
   const snapshot = session.snapshot();
   const last = lastStatuses.get(session);
-  if (last !== undefined && last.config === config && sameSnapshot(last.snapshot, snapshot)) return last.status;
+  if (last !== undefined && last.config === config && sameJson(last.snapshot, snapshot)) return last.status;
   const status = toStatus(snapshot, config);
   if (status.account) Object.freeze(status.account);
   lastStatuses.set(session, { snapshot, config, status: Object.freeze(status) });
